@@ -1,4 +1,7 @@
 import type { Command } from 'commander';
+import { register as migrate } from './migrate.command.ts';
+import { register as serve } from './serve.command.ts';
+import { register as userCreate } from './user-create.command.ts';
 
 /** Every `tiaki` sub-command, each registered by its own module. */
-export const commands: Array<(program: Command) => void> = [];
+export const commands: Array<(program: Command) => void> = [migrate, serve, userCreate];

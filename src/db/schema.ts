@@ -1,0 +1,4 @@
+// Every table, for drizzle-kit and for the typed client. Each module owns its own <module>.schema.ts.
+export * from '../auth/auth.schema.ts';
+export * from '../audit/audit.schema.ts';
+export * from '../jobs/jobs.schema.ts';
