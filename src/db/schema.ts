@@ -2,3 +2,5 @@
 export * from '../auth/auth.schema.ts';
 export * from '../audit/audit.schema.ts';
 export * from '../jobs/jobs.schema.ts';
+export * from '../people/people.schema.ts';
+export * from '../requests/requests.schema.ts';

@@ -17,6 +17,7 @@ import { sessionPlugin } from '../auth/session.plugin.ts';
 import type { AuthSettings } from '../auth/auth.service.ts';
 import type { Config } from './config.ts';
 import { installErrorHandler } from './error-handler.ts';
+import { requestRoutes } from '../requests/requests.routes.ts';
 import { loggerOptions } from './logger.ts';
 
 export interface AppDependencies {
@@ -104,4 +105,4 @@ export async function buildApp({ db, config }: AppDependencies): Promise<Fastify
 }
 
 /** Further domain modules (requests, people, documents, audit…) register their routes here, in this order. */
-const moduleRoutes: Array<(app: FastifyInstance, deps: AppDependencies) => Promise<void>> = [];
+const moduleRoutes: Array<(app: FastifyInstance, deps: AppDependencies) => Promise<void>> = [requestRoutes];
