@@ -155,3 +155,46 @@ export function foldWords(text: string): string[] {
     .split(/[^\p{L}\p{N}]+/u)
     .filter(Boolean);
 }
+
+/**
+ * A status in plain words for the person who asked (kiosk and tracking pages).
+ * @example statusInWords('awaiting-triage') // 'We have your request and will look at it within one day.'
+ */
+export function statusInWords(status: string): string {
+  switch (status) {
+    case 'awaiting-triage':
+      return 'We have your request and will look at it within one day.';
+    case 'open':
+      return 'A privacy officer is working on your request.';
+    case 'awaiting-clarification':
+      return 'We have asked you a question about your request. Please answer it so we can go on.';
+    case 'awaiting-decision':
+      return 'Your request is with the decision maker.';
+    case 'decided':
+      return 'A decision has been made. You will receive it soon.';
+    case 'released':
+      return 'The information has been released to you.';
+    case 'closed':
+      return 'Your request is finished.';
+    case 'transferred':
+      return 'Your request was sent to another agency that holds the information. They will answer you.';
+    case 'withdrawn':
+      return 'Your request was withdrawn.';
+    case 'escalated-to-complaint':
+      return 'Your request was not looked at in time, so it is now being handled as a complaint.';
+    default:
+      return 'We are working on your request.';
+  }
+}
+
+/**
+ * Detects a document's type from its first bytes, not its name: only PDF, PNG and JPEG are taken as authority.
+ * @example sniffAuthorityType(Buffer.from('%PDF-1.7')) // 'application/pdf'
+ */
+export function sniffAuthorityType(bytes: Uint8Array): 'application/pdf' | 'image/png' | 'image/jpeg' | null {
+  const starts = (...sig: number[]) => sig.every((byte, i) => bytes[i] === byte);
+  if (starts(0x25, 0x50, 0x44, 0x46, 0x2d)) return 'application/pdf';
+  if (starts(0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a)) return 'image/png';
+  if (starts(0xff, 0xd8, 0xff)) return 'image/jpeg';
+  return null;
+}

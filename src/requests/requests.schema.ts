@@ -12,6 +12,7 @@ import {
   timestamp,
   uuid,
 } from 'drizzle-orm/pg-core';
+import { bytea } from '../db/columns.ts';
 import { persons } from '../people/people.schema.ts';
 import { users } from '../auth/auth.schema.ts';
 
@@ -121,4 +122,22 @@ export const requestEvents = pgTable(
     details: jsonb('details').$type<Record<string, unknown>>().notNull().default({}),
   },
   (table) => [index('request_events_request').on(table.requestId, table.at)],
+);
+
+/** Documents that come with a request, such as an agent's written authority (C.09.02.2). */
+export const requestAttachments = pgTable(
+  'request_attachments',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    requestId: uuid('request_id')
+      .notNull()
+      .references(() => requests.id),
+    purpose: text('purpose').notNull(),
+    filename: text('filename').notNull(),
+    contentType: text('content_type').notNull(),
+    sha256: text('sha256').notNull(),
+    content: bytea('content').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (table) => [index('request_attachments_request').on(table.requestId)],
 );

@@ -101,6 +101,10 @@ export async function createRequest(
   recorder: Recorder,
   input: NewRequest,
   now = new Date(),
+  alsoInTransaction?: (
+    tx: Executor,
+    created: { id: string; reference: string; decisionDueDate: string },
+  ) => Promise<void>,
 ): Promise<CreatedRequest> {
   if (input.receivedAt.getTime() > now.getTime() + 5 * 60_000) {
     throw invalid([{ path: 'receivedAt', message: 'A request cannot be received in the future' }]);
@@ -186,6 +190,7 @@ export async function createRequest(
       personId: person.id,
       details: { channel: input.channel, reference },
     });
+    await alsoInTransaction?.(tx, { id: row.id, reference, decisionDueDate: row.decisionDueDate });
     return {
       id: row.id,
       reference,
@@ -249,11 +254,11 @@ async function loadVisible(tx: Executor, actor: Actor, id: string, forUpdate: bo
 
 async function detail(tx: Executor, actor: Actor, row: repo.RequestWithOfficer, now: Date) {
   const today = nzDateOf(now);
-  const [person, timeline, earlier] = await Promise.all([
-    findPersonById(tx, row.subjectPersonId),
-    repo.listTimeline(tx, row.id),
-    repo.earlierRequests(tx, row.subjectPersonId, row.id),
-  ]);
+  // One after another: a transaction is one connection, and node-postgres refuses overlapping queries on
+  // a client (deprecated in pg 8, an error in pg 9).
+  const person = await findPersonById(tx, row.subjectPersonId);
+  const timeline = await repo.listTimeline(tx, row.id);
+  const earlier = await repo.earlierRequests(tx, row.subjectPersonId, row.id);
   const lastRelease = earlier
     .map((r) => r.releasedAt)
     .filter((d): d is Date => d !== null)

@@ -18,6 +18,7 @@ import type { AuthSettings } from '../auth/auth.service.ts';
 import type { Config } from './config.ts';
 import { installErrorHandler } from './error-handler.ts';
 import { requestRoutes } from '../requests/requests.routes.ts';
+import { selfServiceRoutes } from '../requests/self-service.routes.ts';
 import { loggerOptions } from './logger.ts';
 
 export interface AppDependencies {
@@ -105,4 +106,7 @@ export async function buildApp({ db, config }: AppDependencies): Promise<Fastify
 }
 
 /** Further domain modules (requests, people, documents, audit…) register their routes here, in this order. */
-const moduleRoutes: Array<(app: FastifyInstance, deps: AppDependencies) => Promise<void>> = [requestRoutes];
+const moduleRoutes: Array<(app: FastifyInstance, deps: AppDependencies) => Promise<void>> = [
+  requestRoutes,
+  selfServiceRoutes,
+];

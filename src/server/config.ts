@@ -19,6 +19,9 @@ export const configSchema = z.object({
   BODY_LIMIT_BYTES: z.coerce.number().int().positive().default(1_048_576),
   JOBS_ENABLED: booleanFromEnv.default(true),
   JOBS_POLL_MS: z.coerce.number().int().positive().default(1000),
+  SMTP_URL: z.string().url().optional(),
+  MAIL_FROM: z.string().default('Tiaki privacy office <privacy@tiaki.invalid>'),
+  TIAKI_OUTBOX_DIR: z.string().optional(),
   KIOSK_ALLOWED_ADDRESSES: z
     .string()
     .default('')
