@@ -11,6 +11,6 @@ export function inTransaction<T>(db: Database, work: (tx: Executor) => Promise<T
 
 /** Runs raw SQL and gives its rows: both drivers answer with `{ rows }`. */
 export async function queryRows<T>(db: Executor, query: SQL): Promise<T[]> {
-  const result = (await db.execute(query)) as unknown as { rows: T[] };
-  return result.rows;
+  const result: unknown = await db.execute(query);
+  return (result as { rows: T[] }).rows;
 }

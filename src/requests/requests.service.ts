@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import type { Actor } from '../auth/actor.ts';
 import { findUserById } from '../auth/auth.repo.ts';
 import { appendAuditEvent } from '../audit/audit.repo.ts';
@@ -638,11 +637,9 @@ async function toLifecycleEvent(
   switch (input.type) {
     case 'assign': {
       const officer = await findUserById(tx, input.officerId);
-      if (
-        !officer ||
-        officer.disabledAt ||
-        !['officer', 'decision-maker', 'manager'].includes(officer.role)
-      ) {
+      // Only an officer can work a request (every working move is an officer's: rolesForEvent); assigned to a
+      // decision maker or manager it would sit where nobody may move it.
+      if (!officer || officer.disabledAt || officer.role !== 'officer') {
         throw invalid([{ path: 'officerId', message: 'Choose an active officer' }]);
       }
       return input;
