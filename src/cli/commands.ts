@@ -2,8 +2,9 @@ import type { Command } from 'commander';
 import { register as deadline } from './deadline.command.ts';
 import { register as demoSeed } from './demo-seed.command.ts';
 import { register as migrate } from './migrate.command.ts';
+import { register as piiScan } from './pii.command.ts';
 import { register as serve } from './serve.command.ts';
 import { register as userCreate } from './user-create.command.ts';
 
 /** Every `tiaki` sub-command, each registered by its own module. */
-export const commands: Array<(program: Command) => void> = [deadline, migrate, serve, userCreate, demoSeed];
+export const commands: Array<(program: Command) => void> = [deadline, migrate, serve, userCreate, demoSeed, piiScan];

@@ -1,0 +1,59 @@
+/**
+ * The comparison form of a word: no diacritics (so 'Pōtae' = 'Potae'), lower case, and without
+ * apostrophes, ʻokina and hyphens (so "Fa'asavalu" = 'Faʻasavalu' = 'Faasavalu', 'Jae-won' = 'Jaewon').
+ *
+ * @example foldWord('Pōtae') // 'potae'
+ * @example foldWord('Faʻasavalu') // 'faasavalu'
+ */
+export function foldWord(word: string): string {
+  return word
+    .normalize('NFD')
+    .replace(/[\p{M}'’‘ʻ`´\-‐–]/gu, '')
+    .toLowerCase();
+}
+
+/** A word of the text with its place and comparison form. */
+export interface Token {
+  start: number;
+  end: number;
+  text: string;
+  folded: string;
+  /** What lies between the previous token and this one ('' for the first). */
+  gap: string;
+}
+
+// A word is letters (with combining marks), joined by internal apostrophes, ʻokina or hyphens.
+const WORD = /[\p{L}\p{M}]+(?:['’‘ʻ\-‐][\p{L}\p{M}]+)*/gu;
+
+/**
+ * The words of a text, in order, with the gaps between them (names are matched across gaps made
+ * only of spaces, a comma, or an initial's full stop).
+ *
+ * @example tokenize('Pōtae, Hēmi').map((t) => t.folded) // ['potae', 'hemi']
+ */
+export function tokenize(text: string): Token[] {
+  const tokens: Token[] = [];
+  let last = 0;
+  for (const m of text.matchAll(WORD)) {
+    const start = m.index;
+    const end = start + m[0].length;
+    tokens.push({ start, end, text: m[0], folded: foldWord(m[0]), gap: text.slice(last, start) });
+    last = end;
+  }
+  return tokens;
+}
+
+/**
+ * The joint used in lookup keys for the gap before a token: ' ' for one space or one line break,
+ * ',' for a comma, '.' for an initial's full stop; `undefined` when the gap breaks a name.
+ *
+ * @example gapJoint(', ') // ','
+ * @example gapJoint(' (') // undefined
+ */
+export function gapJoint(gap: string): string | undefined {
+  // One space, or one line break (a name wrapped in extracted text); wider gaps are table columns.
+  if (/^(?:[ \u00a0]|\r?\n)$/.test(gap)) return ' ';
+  if (/^ ?, ?$/.test(gap)) return ',';
+  if (/^\. ?$/.test(gap)) return '.';
+  return undefined;
+}
