@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import { register as auditEvaluate } from './audit-evaluate.command.ts';
 import { register as deadline } from './deadline.command.ts';
 import { register as demoSeed } from './demo-seed.command.ts';
 import { register as migrate } from './migrate.command.ts';
@@ -8,4 +9,4 @@ import { register as serve } from './serve.command.ts';
 import { register as userCreate } from './user-create.command.ts';
 
 /** Every `tiaki` sub-command, each registered by its own module. */
-export const commands: Array<(program: Command) => void> = [deadline, migrate, serve, userCreate, demoSeed, piiScan, redact];
+export const commands: Array<(program: Command) => void> = [deadline, migrate, serve, userCreate, demoSeed, piiScan, redact, auditEvaluate];
