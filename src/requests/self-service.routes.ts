@@ -5,6 +5,7 @@ import { isIsoDate } from '../law/calendar.ts';
 import type { AppDependencies } from '../server/app.ts';
 import { AppError, notFound } from '../server/errors.ts';
 import { errorResponses } from '../server/schemas.ts';
+import { kioskAddressCheck } from '../web/web.routes.ts';
 import { formsOfRelease } from './requests.rules.ts';
 import {
   createKioskRequest,
@@ -32,7 +33,7 @@ const statusBody = z.object({
 
 /** The kiosk may be limited to configured device addresses; an empty list allows any. */
 function requireKioskDevice(request: FastifyRequest, allowed: string[]) {
-  if (allowed.length > 0 && !allowed.includes(request.ip)) {
+  if (!kioskAddressCheck(allowed)(request.ip)) {
     throw new AppError('forbidden', 'This kiosk service is only available on the agency’s kiosk devices');
   }
 }

@@ -19,6 +19,7 @@ import type { Config } from './config.ts';
 import { installErrorHandler } from './error-handler.ts';
 import { requestRoutes } from '../requests/requests.routes.ts';
 import { selfServiceRoutes } from '../requests/self-service.routes.ts';
+import { webRoutes } from '../web/web.routes.ts';
 import { loggerOptions } from './logger.ts';
 
 export interface AppDependencies {
@@ -109,4 +110,5 @@ export async function buildApp({ db, config }: AppDependencies): Promise<Fastify
 const moduleRoutes: Array<(app: FastifyInstance, deps: AppDependencies) => Promise<void>> = [
   requestRoutes,
   selfServiceRoutes,
+  webRoutes,
 ];
