@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { staffRoles, type StaffRole } from '../auth/auth.schema.ts';
 import { createUser } from '../auth/auth.service.ts';
 import { commandLineActor } from '../auth/actor.ts';
+import { passwordProblem } from '../auth/password.rules.ts';
 import { AppError } from '../server/errors.ts';
 import { readStdin } from './read-stdin.ts';
 import { UsageError } from './usage-error.ts';
@@ -31,6 +32,9 @@ export function register(program: Command): void {
       }
       const password = (await readStdin()).replace(/\r?\n$/, '');
       if (!password) throw new UsageError('password', 'give the password on standard input');
+      // Checked before the database is opened, so a refused password leaves nothing behind (not even a new folder).
+      const problem = passwordProblem(password);
+      if (problem) throw new UsageError('password', problem);
       try {
         const created = await withDatabase(({ db }) =>
           createUser(db, commandLineActor(), {

@@ -71,6 +71,9 @@ async function openPglite(dataDir: string | null): Promise<DatabaseHandle> {
 
 async function openPostgres(url: string, poolSize: number): Promise<DatabaseHandle> {
   const pool = new pg.Pool({ connectionString: url, max: poolSize });
+  // An idle connection the server ends (restart, failover, a dropped database) is discarded by the pool and
+  // replaced on next use; without a listener its 'error' event would crash the process.
+  pool.on('error', () => undefined);
   const db = drizzlePg({ client: pool, schema });
   let closed = false;
   return {
@@ -80,7 +83,8 @@ async function openPostgres(url: string, poolSize: number): Promise<DatabaseHand
       const connection = await pool.connect();
       try {
         await connection.query('select pg_advisory_lock($1)', [MIGRATION_LOCK_KEY]);
-        await migratePg(db, { migrationsFolder });
+        // Migrate on the connection that holds the lock: another pool connection would deadlock a pool of one.
+        await migratePg(drizzlePg({ client: connection, schema }), { migrationsFolder });
       } finally {
         await connection.query('select pg_advisory_unlock($1)', [MIGRATION_LOCK_KEY]).catch(() => undefined);
         connection.release();

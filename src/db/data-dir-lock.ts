@@ -24,23 +24,30 @@ function isAlive(pid: number): boolean {
   }
 }
 
+// Folders this process holds: the pid in the file cannot tell a second open in the same process apart
+// from a stale lock left by an earlier process that had the same pid (pid 1 in a container).
+const heldHere = new Set<string>();
+
 /**
  * Takes the data folder's lock file (`tiaki.lock`, holding the pid) or fails at once naming the holder.
  * A lock left by a process that no longer runs (killed with SIGKILL) is taken over.
  */
 export function lockDataDir(dataDir: string): { release(): void } {
   mkdirSync(dataDir, { recursive: true });
-  const lockPath = path.join(dataDir, 'tiaki.lock');
+  const lockPath = path.resolve(dataDir, 'tiaki.lock');
+  if (heldHere.has(lockPath)) throw new DataDirLockedError(dataDir, process.pid);
   for (let attempt = 0; attempt < 3; attempt++) {
     try {
       const fd = openSync(lockPath, 'wx');
       writeSync(fd, String(process.pid));
       closeSync(fd);
+      heldHere.add(lockPath);
       let released = false;
       return {
         release() {
           if (released) return;
           released = true;
+          heldHere.delete(lockPath);
           rmSync(lockPath, { force: true });
         },
       };

@@ -1,4 +1,4 @@
-import { eq } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import type { Executor } from '../db/tx.ts';
 import { persons } from './people.schema.ts';
 
@@ -25,6 +25,8 @@ export async function findOrCreatePerson(
     const [existing] = await db.select().from(persons).where(eq(persons.prn, input.prn));
     if (existing) return { person: existing, created: false };
   }
+  // Two requests for a new PRN recorded at once: the second insert waits for the first and then does
+  // nothing (instead of failing on the unique index), and the person the first created is read back.
   const [person] = await db
     .insert(persons)
     .values({
@@ -35,9 +37,12 @@ export async function findOrCreatePerson(
       unit: input.unit ?? null,
       contact: input.contact ?? null,
     })
+    .onConflictDoNothing({ target: persons.prn, where: sql`prn is not null` })
     .returning();
-  if (!person) throw new Error('insert returned nothing');
-  return { person, created: true };
+  if (person) return { person, created: true };
+  const [existing] = input.prn ? await db.select().from(persons).where(eq(persons.prn, input.prn)) : [];
+  if (!existing) throw new Error('insert returned nothing');
+  return { person: existing, created: false };
 }
 
 export async function findPersonById(db: Executor, id: string): Promise<PersonRow | undefined> {
