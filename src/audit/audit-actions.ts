@@ -16,6 +16,17 @@ export const auditActions = {
   'request.listed': 'a list of requests was read',
   'request.changed': 'a request moved through its lifecycle (the details name the event)',
   'job.failed': 'a background job failed for good after its retries',
+  'person.access-log-read': 'the list of staff roles and dates that accessed a person’s record was read',
+  'audit.seq-void':
+    'a sequence number taken by a transaction that rolled back, filled so the log has no gaps',
+  'audit.event-erased':
+    'an audit event’s details and reason were erased as the law requires (details name it)',
+  'audit.relationships-loaded': 'work relationships between staff and people were loaded (API or CSV export)',
+  'audit.profiles-loaded': 'staff or person facts used to explain accesses were loaded from a CSV export',
+  'audit.access-reason-given': 'a staff member gave a reason for opening a record with no work relationship',
+  'audit.report-read': 'a weekly report of flagged accesses (naming people) was read',
+  'audit.report-mailed': 'a weekly report of flagged accesses was e-mailed to a manager',
+  'audit.flag-reviewed': 'an auditor marked a flagged access justified or a breach',
 } as const;
 
 export type AuditAction = keyof typeof auditActions;

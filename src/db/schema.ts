@@ -4,3 +4,4 @@ export * from '../audit/audit.schema.ts';
 export * from '../jobs/jobs.schema.ts';
 export * from '../people/people.schema.ts';
 export * from '../requests/requests.schema.ts';
+export * from '../audit/audit-monitoring.schema.ts';

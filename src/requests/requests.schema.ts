@@ -93,6 +93,10 @@ export const requests = pgTable(
   },
   (table) => [
     index('requests_due').on(table.decisionDueDate, table.id),
+    // Overdue and due-soon queues walk open requests only; without this they step over every finished one.
+    index('requests_open_due')
+      .on(table.decisionDueDate, table.id)
+      .where(sql`status in ('awaiting-triage','open','awaiting-clarification','awaiting-decision')`),
     index('requests_status_due').on(table.status, table.decisionDueDate, table.id),
     index('requests_officer_due').on(table.assignedOfficerId, table.decisionDueDate, table.id),
     index('requests_recorded_by_due').on(table.recordedBy, table.decisionDueDate, table.id),

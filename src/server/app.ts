@@ -20,6 +20,8 @@ import { installErrorHandler } from './error-handler.ts';
 import { requestRoutes } from '../requests/requests.routes.ts';
 import { selfServiceRoutes } from '../requests/self-service.routes.ts';
 import { webRoutes } from '../web/web.routes.ts';
+import { peopleRoutes } from '../people/people.routes.ts';
+import { auditRoutes } from '../audit/audit.routes.ts';
 import { loggerOptions } from './logger.ts';
 
 export interface AppDependencies {
@@ -110,5 +112,7 @@ export async function buildApp({ db, config }: AppDependencies): Promise<Fastify
 const moduleRoutes: Array<(app: FastifyInstance, deps: AppDependencies) => Promise<void>> = [
   requestRoutes,
   selfServiceRoutes,
+  peopleRoutes,
+  auditRoutes,
   webRoutes,
 ];

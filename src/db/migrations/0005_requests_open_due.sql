@@ -1,0 +1,1 @@
+CREATE INDEX "requests_open_due" ON "requests" USING btree ("decision_due_date","id") WHERE status in ('awaiting-triage','open','awaiting-clarification','awaiting-decision');
