@@ -10,9 +10,11 @@ import {
   applyRequestEvent,
   createRequest,
   escalateUntriagedKioskRequests,
+  getRequest,
   type RequestEventInput,
 } from '../requests/requests.service.ts';
 import type { Channel } from '../law/lifecycle.ts';
+import { evaluateAccesses } from '../audit/evaluation.service.ts';
 import { descriptions, givenNames, sites, surnames, units } from './names.ts';
 
 /** The demo staff's shared passphrase: printed by `tiaki demo seed` and given in README. Demo data only. */
@@ -25,7 +27,7 @@ const demoStaff: Array<{ email: string; name: string; role: StaffRole; team?: st
   { email: 'officer2@demo.tiaki.nz', name: 'Tama Officer', role: 'officer', team: 'North', site: sites[1] },
   { email: 'officer3@demo.tiaki.nz', name: 'Mei Officer', role: 'officer', team: 'South', site: sites[2] },
   { email: 'decider@demo.tiaki.nz', name: 'Daniel Decision-Maker', role: 'decision-maker' },
-  { email: 'manager@demo.tiaki.nz', name: 'Mere Manager', role: 'manager' },
+  { email: 'manager@demo.tiaki.nz', name: 'Mere Manager', role: 'manager', team: 'North' },
   { email: 'auditor@demo.tiaki.nz', name: 'Audrey Auditor', role: 'auditor' },
 ];
 
@@ -139,6 +141,7 @@ export async function seedDemo(
   }
   // Kiosk requests left untriaged past 24 hours become complaints (C.09), as the job would do.
   await inTransaction(db, (tx) => escalateUntriagedKioskRequests(tx, now));
+  await browseWithoutReason();
   return {
     staff: staff.length,
     requests: total,
@@ -205,6 +208,26 @@ export async function seedDemo(
         if (step.type === 'submit-for-decision' || step.type === 'decide') break;
       }
     }
+  }
+
+  /**
+   * A teammate opens requests assigned to a colleague, with no work relationship to the people in them, so the
+   * manager's weekly report and the auditor's review have something to show; then the evaluation job runs.
+   */
+  async function browseWithoutReason() {
+    const [assignee, browser] = officers;
+    if (!assignee || !browser) return;
+    const theirs = await queryRows<{ id: string }>(
+      db,
+      sql`select id from requests where assigned_officer_id = ${assignee.id} order by reference limit 6`,
+    );
+    for (const { id } of theirs) await getRequest(db, browser, id, now);
+    await inTransaction(db, (tx) =>
+      evaluateAccesses(tx, {
+        from: new Date(now.getTime() - 7 * 86_400_000),
+        to: new Date(now.getTime() + 60_000),
+      }),
+    );
   }
 
   async function dueAfter(id: string, workingDays: number): Promise<string> {
