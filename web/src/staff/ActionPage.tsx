@@ -21,6 +21,7 @@ import { formatDate } from '../format.ts';
 import type { RequestDetail, StaffMember } from '../types.ts';
 import { actionSpec, buildActionBody, inputIdFor, type ActionField, type ActionValues } from './actions.ts';
 import { useApi } from './hooks.ts';
+import { AccessGate } from './AccessGate.tsx';
 import { setFlash, STAFF_SERVICE } from './session.tsx';
 
 /** One lifecycle action as its own page (GOV.UK: one thing per page), with the error-summary pattern. */
@@ -107,42 +108,48 @@ export function ActionPage({ id, action }: { id: string; action: string }) {
       : [];
 
   return (
-    <div className="govuk-grid-row">
-      <div className="govuk-grid-column-two-thirds">
-        <BackLink to={back}>Back to {data.reference}</BackLink>
-        <ErrorSummary problems={problems} />
-        <span className="govuk-caption-l">
-          {data.reference}, {data.subjectName}
-        </span>
-        <h1 className="govuk-heading-l">{spec.heading}</h1>
-        {spec.intro ? <InsetText>{spec.intro}</InsetText> : null}
-        {spec.type === 'extend' && data.decisionDueDate ? (
-          <p className="govuk-body">
-            The decision is due now by {formatDate(data.decisionDueDate, { weekday: true })}.
-          </p>
-        ) : null}
-        <Form onSubmit={() => void submit()} label={spec.heading}>
-          {spec.fields.map((field) => (
-            <FieldFor
-              key={field.name}
-              field={field}
-              values={values}
-              set={set}
-              problems={problems}
-              officers={officers}
-            />
-          ))}
-          <ButtonGroup>
-            <Button disabled={busy} {...(spec.warning ? { variant: 'warning' as const } : {})}>
-              {spec.submit}
-            </Button>
-            <Link className="govuk-link" to={back}>
-              Cancel
-            </Link>
-          </ButtonGroup>
-        </Form>
+    <AccessGate
+      key={data.id}
+      personId={data.subject.id}
+      placeholder={<span className="govuk-caption-l">Request {data.reference}</span>}
+    >
+      <div className="govuk-grid-row">
+        <div className="govuk-grid-column-two-thirds">
+          <BackLink to={back}>Back to {data.reference}</BackLink>
+          <ErrorSummary problems={problems} />
+          <span className="govuk-caption-l">
+            {data.reference}, {data.subjectName}
+          </span>
+          <h1 className="govuk-heading-l">{spec.heading}</h1>
+          {spec.intro ? <InsetText>{spec.intro}</InsetText> : null}
+          {spec.type === 'extend' && data.decisionDueDate ? (
+            <p className="govuk-body">
+              The decision is due now by {formatDate(data.decisionDueDate, { weekday: true })}.
+            </p>
+          ) : null}
+          <Form onSubmit={() => void submit()} label={spec.heading}>
+            {spec.fields.map((field) => (
+              <FieldFor
+                key={field.name}
+                field={field}
+                values={values}
+                set={set}
+                problems={problems}
+                officers={officers}
+              />
+            ))}
+            <ButtonGroup>
+              <Button disabled={busy} {...(spec.warning ? { variant: 'warning' as const } : {})}>
+                {spec.submit}
+              </Button>
+              <Link className="govuk-link" to={back}>
+                Cancel
+              </Link>
+            </ButtonGroup>
+          </Form>
+        </div>
       </div>
-    </div>
+    </AccessGate>
   );
 }
 

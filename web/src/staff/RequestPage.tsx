@@ -20,42 +20,69 @@ import {
   trackLabels,
   workingDaysText,
 } from '../format.ts';
+import type { ApiError } from '../api.ts';
 import type { RequestDetail } from '../types.ts';
 import { actionLabel } from './actions.ts';
 import { useApi, useNow } from './hooks.ts';
+import { AccessGate } from './AccessGate.tsx';
+import { AccessLog, canReadAccessLog } from './AccessLog.tsx';
 import { awaitingTriage } from './queue-state.ts';
-import { clearFlash, peekFlash, STAFF_SERVICE } from './session.tsx';
+import { clearFlash, peekFlash, STAFF_SERVICE, useSession } from './session.tsx';
 import { DueTag, StatusTag, TriageCountdown } from './status.tsx';
 
-/** One request: who and what, the clock and how it was worked out, the timeline, and what may be done next. */
+/**
+ * One request: who and what, the clock and how it was worked out, the timeline, and what may be done next.
+ * The record is shown only once opening the person's record is explained (the interruption card).
+ */
 export function RequestPage({ id }: { id: string }) {
   const request = useApi<RequestDetail>(`/api/requests/${encodeURIComponent(id)}`);
+
+  if (request.kind === 'loading') return <RequestLoading />;
+  if (request.kind === 'error') return <RequestError error={request.error} />;
+  const data = request.data;
+  return (
+    <AccessGate key={data.id} personId={data.subject.id} placeholder={<RequestPlaceholder data={data} />}>
+      <RequestRecord data={data} />
+    </AccessGate>
+  );
+}
+
+function RequestLoading() {
+  useTitle('Request', STAFF_SERVICE);
+  return <Loading>Loading the request…</Loading>;
+}
+
+function RequestError({ error }: { error: ApiError }) {
+  useTitle(error.status === 404 ? 'Request not found' : 'Could not load the request', STAFF_SERVICE);
+  return (
+    <>
+      <h1 className="govuk-heading-l">
+        {error.status === 404 ? 'Request not found' : 'Could not load the request'}
+      </h1>
+      <p className="govuk-body">
+        {error.status === 404
+          ? 'There is no request at this address, or you do not have access to it.'
+          : error.message}
+      </p>
+      <p className="govuk-body">
+        <Link to="/work">Back to the request queues</Link>
+      </p>
+    </>
+  );
+}
+
+/** All that shows behind the interruption card: the reference, nothing about the person. */
+function RequestPlaceholder({ data }: { data: RequestDetail }) {
+  useTitle(`Request ${data.reference}`, STAFF_SERVICE);
+  return <span className="govuk-caption-l">Request {data.reference}</span>;
+}
+
+function RequestRecord({ data }: { data: RequestDetail }) {
   const [flash] = useState(() => peekFlash());
   useEffect(() => clearFlash(), []);
   const now = useNow();
-  const title =
-    request.kind === 'ready' ? `${request.data.reference} – ${request.data.subjectName}` : 'Request';
-  useTitle(title, STAFF_SERVICE);
-
-  if (request.kind === 'loading') return <Loading>Loading the request…</Loading>;
-  if (request.kind === 'error') {
-    return (
-      <>
-        <h1 className="govuk-heading-l">
-          {request.error.status === 404 ? 'Request not found' : 'Could not load the request'}
-        </h1>
-        <p className="govuk-body">
-          {request.error.status === 404
-            ? 'There is no request at this address, or you do not have access to it.'
-            : request.error.message}
-        </p>
-        <p className="govuk-body">
-          <Link to="/work">Back to the request queues</Link>
-        </p>
-      </>
-    );
-  }
-  const data = request.data;
+  const { user } = useSession();
+  useTitle(`${data.reference} – ${data.subjectName}`, STAFF_SERVICE);
   const actions = data.allowedActions.filter(
     (action) => action !== 'clarification-answered' || data.clarification,
   );
@@ -237,6 +264,9 @@ export function RequestPage({ id }: { id: string }) {
               ))}
             </ol>
           )}
+          {data.kind === 'access' && canReadAccessLog(user.role) ? (
+            <AccessLog personId={data.subject.id} />
+          ) : null}
         </div>
         <div className="govuk-grid-column-one-third">
           <h2 className="govuk-heading-m">Actions</h2>

@@ -13,6 +13,7 @@ import { ReceiptPage } from './ReceiptPage.tsx';
 import { RecordFlow, RecordProvider } from './RecordFlow.tsx';
 import { AdminUsersPage, AdminUserEditPage, AdminUserNewPage } from './AdminPages.tsx';
 import { SettingsPage } from './SettingsPage.tsx';
+import { canAudit, UsagePage, WeeklyReportPage } from './AuditPages.tsx';
 import { PreferencesProvider, useShortcuts } from './shortcuts.tsx';
 
 type State =
@@ -128,6 +129,9 @@ function StaffRoutes() {
   if (action) return <ActionPage id={action.id ?? ''} action={action.action ?? ''} />;
   const request = matchPath('/work/requests/:id', pathname);
   if (request) return <RequestPage id={request.id ?? ''} />;
+  if (pathname === '/work/audit' || pathname === '/work/audit/')
+    return canAudit(user.role) ? <WeeklyReportPage /> : <Forbidden />;
+  if (pathname === '/work/audit/usage') return canAudit(user.role) ? <UsagePage /> : <Forbidden />;
   const record = matchPath('/work/record/*', pathname) ?? matchPath('/work/record', pathname);
   if (record) return canRecord(user.role) ? <RecordFlow step={record['*'] ?? ''} /> : <Forbidden />;
   if (pathname === '/admin' || pathname.startsWith('/admin/')) {
@@ -215,6 +219,9 @@ function PrimaryNavigation() {
       text: 'Record a paper or spoken request',
       current: pathname.startsWith('/work/record'),
     });
+  }
+  if (canAudit(user.role)) {
+    items.push({ to: '/work/audit', text: 'Access audit', current: pathname.startsWith('/work/audit') });
   }
   if (user.role === 'admin')
     items.push({ to: '/admin', text: 'Staff accounts', current: pathname.startsWith('/admin') });
