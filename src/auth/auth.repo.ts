@@ -98,3 +98,12 @@ export async function writeThrottle(
 export async function clearThrottle(db: Executor, key: string) {
   await db.delete(loginThrottle).where(eq(loginThrottle.key, key));
 }
+
+/** Active officers, by name: who a request can be assigned to. */
+export function listActiveOfficers(db: Executor) {
+  return db
+    .select({ id: users.id, name: users.name, role: users.role, team: users.team, site: users.site })
+    .from(users)
+    .where(and(eq(users.role, 'officer'), isNull(users.disabledAt)))
+    .orderBy(users.name);
+}

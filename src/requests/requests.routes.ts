@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { requireStaff } from '../auth/session.plugin.ts';
-import { users } from '../auth/auth.schema.ts';
+import { listActiveOfficers } from '../auth/auth.repo.ts';
 import { isIsoDate } from '../law/calendar.ts';
 import { addWorkingDays, OutsideKnownCalendarError } from '../law/working-days.ts';
 import { OUTCOMES_BY_TRACK, REQUEST_STATUSES, TRACKS } from '../law/lifecycle.ts';
@@ -12,7 +12,6 @@ import { errorResponses } from '../server/schemas.ts';
 import { formsOfRelease, requestChannels, requestKinds, rolesThatRecord } from './requests.rules.ts';
 import { applyRequestEvent, createRequest, getRequest, listRequests } from './requests.service.ts';
 import { renderReceiptPdf } from './receipt.pdf.ts';
-import { asc, eq, isNull, and } from 'drizzle-orm';
 
 const isoDate = z.string().refine(isIsoDate, 'Must be a real date written YYYY-MM-DD');
 const text = (max: number) => z.string().trim().min(1, 'Must not be empty').max(max);
@@ -355,12 +354,7 @@ export async function requestRoutes(root: FastifyInstance, { db }: AppDependenci
     },
     async (request) => {
       requireStaff(request);
-      const items = await db
-        .select({ id: users.id, name: users.name, role: users.role, team: users.team, site: users.site })
-        .from(users)
-        .where(and(eq(users.role, 'officer'), isNull(users.disabledAt)))
-        .orderBy(asc(users.name));
-      return { items };
+      return { items: await listActiveOfficers(db) };
     },
   );
 }

@@ -48,6 +48,9 @@ export async function buildApp({ db, config }: AppDependencies): Promise<Fastify
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   installErrorHandler(app);
+  // The API takes JSON bodies only. Fastify parses text/plain by default, which turned a wrong content type
+  // into a 400 about the body's shape; without that parser it is a 415 naming the problem.
+  app.removeContentTypeParser('text/plain');
 
   await app.register(helmet, {
     contentSecurityPolicy: {

@@ -48,9 +48,6 @@ export function sendError(reply: FastifyReply, code: ErrorCode, message: string,
 
 /** The one error handler: every failure becomes `{"error":{"code","message","fields"?}}`, never a stack trace. */
 export function installErrorHandler(app: FastifyInstance) {
-  // The API takes JSON bodies only. Fastify parses text/plain by default, which turned a wrong content type
-  // into a 400 about the body's shape; without that parser it is a 415 naming the problem.
-  app.removeContentTypeParser('text/plain');
   app.setErrorHandler((error: FastifyError, request: FastifyRequest, reply: FastifyReply) => {
     if (error instanceof AppError) return sendError(reply, error.code, error.message, error.fields);
     if (hasZodFastifySchemaValidationErrors(error)) {
