@@ -244,7 +244,11 @@ export function summarise(row: repo.RequestWithOfficer, today: string) {
 
 export type RequestSummary = ReturnType<typeof summarise>;
 
-async function loadVisible(tx: Executor, actor: Actor, id: string, forUpdate: boolean) {
+/**
+ * The request if the actor may see it (role and relationship rules), else "not found" (the same answer
+ * as for a request that does not exist). `forUpdate` locks the row for the rest of the transaction.
+ */
+export async function loadVisibleRequest(tx: Executor, actor: Actor, id: string, forUpdate: boolean) {
   const row = await repo.findRequest(tx, id, forUpdate);
   if (!row || !canSee(visibilityScope(actor), { ...row, assignedOfficerTeam: row.officerTeam }))
     throw notFound('Request');
@@ -355,7 +359,7 @@ export async function getRequest(
 ): Promise<RequestDetail> {
   if (actor.role === 'admin') throw forbidden('Admins manage accounts; they do not read requests');
   return inTransaction(db, async (tx) => {
-    const row = await loadVisible(tx, actor, id, false);
+    const row = await loadVisibleRequest(tx, actor, id, false);
     await appendAuditEvent(tx, {
       action: 'request.read',
       actorId: actor.id,
@@ -508,7 +512,7 @@ export async function applyRequestEvent(
   }
   const today = nzDateOf(now);
   return inTransaction(db, async (tx) => {
-    const row = await loadVisible(tx, actor, id, true);
+    const row = await loadVisibleRequest(tx, actor, id, true);
     const event = await toLifecycleEvent(tx, input, today);
     const result = transition(snapshotOf(row), event, now);
     if (!result.ok) throw conflict(result.reason);

@@ -22,6 +22,23 @@ export const configSchema = z.object({
   SMTP_URL: z.string().url().optional(),
   MAIL_FROM: z.string().default('Tiaki privacy office <privacy@tiaki.invalid>'),
   TIAKI_OUTBOX_DIR: z.string().optional(),
+  /** Where document bytes live: a local folder (default) or S3-compatible object storage. */
+  TIAKI_STORAGE: z.enum(['local', 's3']).default('local'),
+  /** The local store's folder (default $TIAKI_DATA_DIR/files). */
+  TIAKI_STORAGE_DIR: z.string().optional(),
+  S3_BUCKET: z.string().optional(),
+  S3_REGION: z.string().default('ap-southeast-2'),
+  /** e.g. https://s3.ap-southeast-2.amazonaws.com or a MinIO/Ceph address. */
+  S3_ENDPOINT: z.string().url().optional(),
+  S3_ACCESS_KEY_ID: z.string().optional(),
+  S3_SECRET_ACCESS_KEY: z.string().optional(),
+  S3_FORCE_PATH_STYLE: booleanFromEnv.default(true),
+  /** Largest document accepted for upload. */
+  UPLOAD_MAX_BYTES: z.coerce.number().int().positive().default(50 * 1024 * 1024),
+  /** Most pages a document may have. */
+  UPLOAD_MAX_PAGES: z.coerce.number().int().positive().default(2000),
+  /** LibreOffice's soffice, for converting Word files to PDF; found on PATH when unset. */
+  SOFFICE_PATH: z.string().optional(),
   KIOSK_ALLOWED_ADDRESSES: z
     .string()
     .default('')

@@ -1,6 +1,9 @@
 import type { FastifyInstance } from 'fastify';
 import { sql } from 'drizzle-orm';
 import { randomBytes } from 'node:crypto';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import type { StaffRole } from '../auth/auth.schema.ts';
 import { createUser, type PublicUser } from '../auth/auth.service.ts';
 import { commandLineActor } from '../auth/actor.ts';
@@ -68,7 +71,15 @@ export async function startTestApp(
   database?: DatabaseHandle,
 ): Promise<TestApp> {
   const handle = database ?? (await createTestDatabase(kind));
-  const config = loadConfig({ LOG_LEVEL: 'silent', JOBS_ENABLED: 'false', ...env });
+  // Each test app keeps its files and outbox in a folder of its own, never in the checkout's ./data.
+  const scratch = mkdtempSync(path.join(tmpdir(), 'tiaki-test-'));
+  const config = loadConfig({
+    LOG_LEVEL: 'silent',
+    JOBS_ENABLED: 'false',
+    TIAKI_STORAGE_DIR: path.join(scratch, 'files'),
+    TIAKI_OUTBOX_DIR: path.join(scratch, 'outbox'),
+    ...env,
+  });
   const app = await buildApp({ db: handle.db, config });
   const baseUrl = await app.listen({ port: 0, host: '127.0.0.1' });
 
