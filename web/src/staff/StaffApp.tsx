@@ -15,6 +15,8 @@ import { AdminUsersPage, AdminUserEditPage, AdminUserNewPage } from './AdminPage
 import { SettingsPage } from './SettingsPage.tsx';
 import { canAudit, UsagePage, WeeklyReportPage } from './AuditPages.tsx';
 import { PreferencesProvider, useShortcuts } from './shortcuts.tsx';
+import { documentRoute } from './documents/documentRoutes.tsx';
+import { releaseRoute } from './release/releaseRoutes.tsx';
 
 type State =
   | { kind: 'loading' }
@@ -125,6 +127,8 @@ function StaffRoutes() {
   if (pathname === '/work/settings') return <SettingsPage />;
   const receipt = matchPath('/work/requests/:id/receipt', pathname);
   if (receipt) return <ReceiptPage id={receipt.id ?? ''} />;
+  const casework = documentRoute(pathname) ?? releaseRoute(pathname);
+  if (casework) return casework;
   const action = matchPath('/work/requests/:id/:action', pathname);
   if (action) return <ActionPage id={action.id ?? ''} action={action.action ?? ''} />;
   const request = matchPath('/work/requests/:id', pathname);
