@@ -23,6 +23,11 @@ import { webRoutes } from '../web/web.routes.ts';
 import { peopleRoutes } from '../people/people.routes.ts';
 import { auditRoutes } from '../audit/audit.routes.ts';
 import { loggerOptions } from './logger.ts';
+import { documentRoutes } from '../documents/documents.routes.ts';
+import { reviewRoutes } from '../review/review.routes.ts';
+import { decisionRoutes } from '../decisions/decisions.routes.ts';
+import { releaseRoutes } from '../release/release.routes.ts';
+import { correctionRoutes } from '../corrections/corrections.routes.ts';
 
 export interface AppDependencies {
   db: Database;
@@ -117,5 +122,10 @@ const moduleRoutes: Array<(app: FastifyInstance, deps: AppDependencies) => Promi
   selfServiceRoutes,
   peopleRoutes,
   auditRoutes,
+  documentRoutes,
+  reviewRoutes,
+  decisionRoutes,
+  releaseRoutes,
+  correctionRoutes,
   webRoutes,
 ];
