@@ -510,112 +510,127 @@ export async function applyRequestEvent(
   if (!rolesForEvent[input.type]?.includes(actor.role)) {
     throw forbidden(`Your role (${actor.role}) cannot ${input.type.replace(/-/g, ' ')} a request`);
   }
-  const today = nzDateOf(now);
   return inTransaction(db, async (tx) => {
-    const row = await loadVisibleRequest(tx, actor, id, true);
-    const event = await toLifecycleEvent(tx, input, today);
-    const result = transition(snapshotOf(row), event, now);
-    if (!result.ok) throw conflict(result.reason);
-    const changes: Partial<repo.RequestInsert> = { status: result.status };
-    if (result.changes.track !== undefined) changes.track = result.changes.track;
-    if (result.changes.decisionDueDate !== undefined)
-      changes.decisionDueDate = result.changes.decisionDueDate;
-    if (result.changes.extensionCount !== undefined) changes.extensionCount = result.changes.extensionCount;
-    if (result.changes.assignedOfficerId !== undefined)
-      changes.assignedOfficerId = result.changes.assignedOfficerId;
-    if (result.changes.decisionOutcome !== undefined)
-      changes.decisionOutcome = result.changes.decisionOutcome;
-    let summary = result.timeline;
-    switch (input.type) {
-      case 'assign': {
-        const officer = await findUserById(tx, input.officerId);
-        summary = `Assigned to ${officer?.name ?? 'an officer'}${row.officerName ? ` (was ${row.officerName})` : ''}.`;
-        break;
-      }
-      case 'extend':
-        changes.extension = {
-          ground: input.ground,
-          newDueDate: input.newDueDate,
-          noticeDate: input.noticeDate ?? today,
-          workingDays: workingDaysBetween(row.decisionDueDate, input.newDueDate),
-          reason: input.reason,
-        };
-        break;
-      case 'transfer':
-        changes.transfer = {
-          agency: input.agency,
-          noticeDate: input.noticeDate ?? today,
-          reason: input.reason,
-        };
-        break;
-      case 'ask-clarification':
-        changes.clarification = {
-          question: input.question,
-          askedAt: now.toISOString(),
-          answer: null,
-          answeredAt: null,
-        };
-        break;
-      case 'clarification-answered':
-        changes.clarification = {
-          question: row.clarification?.question ?? '',
-          askedAt: row.clarification?.askedAt ?? now.toISOString(),
-          answer: input.answer,
-          answeredAt: now.toISOString(),
-        };
-        break;
-      case 'set-urgency':
-        changes.urgencyDecision = input.granted ? 'granted' : 'refused';
-        changes.urgencyDecisionReason = input.reason;
-        break;
-      case 'route-to-oia':
-        changes.routingReason = input.reason;
-        break;
-      case 'decide':
-        summary = `${summary} Reason: ${input.reason}`;
-        break;
-      case 'release':
-        changes.releasedAt = now;
-        break;
-      case 'close':
-        changes.closedAt = now;
-        break;
-      case 'triage':
-        // The officer who triages an unassigned request takes it; they can reassign it.
-        if (actor.role === 'officer' && !row.assignedOfficerId) {
-          changes.assignedOfficerId = actor.id;
-          summary = `${summary} Taken by ${actor.name}.`;
-        }
-        break;
-      case 'withdraw':
-      case 'submit-for-decision':
-        break;
-    }
-    await repo.updateRequest(tx, row.id, changes);
-    await repo.insertRequestEvent(tx, {
-      requestId: row.id,
-      actorId: actor.id,
-      at: now,
-      type: input.type,
-      summary,
-      visibleToRequester: visibleSteps.has(input.type),
-      details: { ...input },
-    });
-    await appendAuditEvent(tx, {
-      action: 'request.changed',
-      actorId: actor.id,
-      actorRole: actor.role,
-      address: actor.address,
-      entityType: 'request',
-      entityId: row.id,
-      personId: row.subjectPersonId,
-      reason: 'reason' in input ? input.reason : null,
-      details: { event: input.type, from: row.status, to: result.status },
-    });
-    const updated = await repo.findRequest(tx, row.id);
-    if (!updated) throw notFound('Request');
+    const updated = await moveRequest(tx, actor, id, input, now);
     return detail(tx, actor, updated, now);
   });
+}
+
+/**
+ * The lifecycle move itself, inside the caller's transaction: the request must be visible to the actor and the
+ * pure lifecycle must accept the event; the change, its timeline entry and the audit row are written with the
+ * caller's other changes. The caller has checked that the actor may cause it (applyRequestEvent checks roles;
+ * the decision and release use cases check their own rules). Returns the request as it now is.
+ */
+export async function moveRequest(
+  tx: Executor,
+  actor: Actor,
+  id: string,
+  input: RequestEventInput,
+  now = new Date(),
+): Promise<repo.RequestWithOfficer> {
+  const today = nzDateOf(now);
+  const row = await loadVisibleRequest(tx, actor, id, true);
+  const event = await toLifecycleEvent(tx, input, today);
+  const result = transition(snapshotOf(row), event, now);
+  if (!result.ok) throw conflict(result.reason);
+  const changes: Partial<repo.RequestInsert> = { status: result.status };
+  if (result.changes.track !== undefined) changes.track = result.changes.track;
+  if (result.changes.decisionDueDate !== undefined) changes.decisionDueDate = result.changes.decisionDueDate;
+  if (result.changes.extensionCount !== undefined) changes.extensionCount = result.changes.extensionCount;
+  if (result.changes.assignedOfficerId !== undefined)
+    changes.assignedOfficerId = result.changes.assignedOfficerId;
+  if (result.changes.decisionOutcome !== undefined) changes.decisionOutcome = result.changes.decisionOutcome;
+  let summary = result.timeline;
+  switch (input.type) {
+    case 'assign': {
+      const officer = await findUserById(tx, input.officerId);
+      summary = `Assigned to ${officer?.name ?? 'an officer'}${row.officerName ? ` (was ${row.officerName})` : ''}.`;
+      break;
+    }
+    case 'extend':
+      changes.extension = {
+        ground: input.ground,
+        newDueDate: input.newDueDate,
+        noticeDate: input.noticeDate ?? today,
+        workingDays: workingDaysBetween(row.decisionDueDate, input.newDueDate),
+        reason: input.reason,
+      };
+      break;
+    case 'transfer':
+      changes.transfer = {
+        agency: input.agency,
+        noticeDate: input.noticeDate ?? today,
+        reason: input.reason,
+      };
+      break;
+    case 'ask-clarification':
+      changes.clarification = {
+        question: input.question,
+        askedAt: now.toISOString(),
+        answer: null,
+        answeredAt: null,
+      };
+      break;
+    case 'clarification-answered':
+      changes.clarification = {
+        question: row.clarification?.question ?? '',
+        askedAt: row.clarification?.askedAt ?? now.toISOString(),
+        answer: input.answer,
+        answeredAt: now.toISOString(),
+      };
+      break;
+    case 'set-urgency':
+      changes.urgencyDecision = input.granted ? 'granted' : 'refused';
+      changes.urgencyDecisionReason = input.reason;
+      break;
+    case 'route-to-oia':
+      changes.routingReason = input.reason;
+      break;
+    case 'decide':
+      summary = `${summary} Reason: ${input.reason}`;
+      break;
+    case 'release':
+      changes.releasedAt = now;
+      break;
+    case 'close':
+      changes.closedAt = now;
+      break;
+    case 'triage':
+      // The officer who triages an unassigned request takes it; they can reassign it.
+      if (actor.role === 'officer' && !row.assignedOfficerId) {
+        changes.assignedOfficerId = actor.id;
+        summary = `${summary} Taken by ${actor.name}.`;
+      }
+      break;
+    case 'withdraw':
+    case 'submit-for-decision':
+      break;
+  }
+  await repo.updateRequest(tx, row.id, changes);
+  await repo.insertRequestEvent(tx, {
+    requestId: row.id,
+    actorId: actor.id,
+    at: now,
+    type: input.type,
+    summary,
+    visibleToRequester: visibleSteps.has(input.type),
+    details: { ...input },
+  });
+  await appendAuditEvent(tx, {
+    action: 'request.changed',
+    actorId: actor.id,
+    actorRole: actor.role,
+    address: actor.address,
+    entityType: 'request',
+    entityId: row.id,
+    personId: row.subjectPersonId,
+    reason: 'reason' in input ? input.reason : null,
+    details: { event: input.type, from: row.status, to: result.status },
+  });
+  const updated = await repo.findRequest(tx, row.id);
+  if (!updated) throw notFound('Request');
+  return updated;
 }
 
 /** The steps a requester sees when tracking their request. */
