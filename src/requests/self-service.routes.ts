@@ -123,7 +123,11 @@ export async function selfServiceRoutes(
       reply
         .status(201)
         .headers(noStore)
-        .send(await createPublicRequest(db, request.body, request.ip)),
+        .send(
+          await createPublicRequest(db, request.body, request.ip, {
+            perHour: config.PUBLIC_REQUESTS_PER_HOUR,
+          }),
+        ),
   );
 
   app.post(

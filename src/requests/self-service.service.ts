@@ -92,7 +92,13 @@ export interface PublicRequestInput {
  * for an officer to check at triage; without it the request is routed to the OIA track. The requester is e-mailed
  * a verification code for tracking; only its hash is kept.
  */
-export async function createPublicRequest(db: Database, input: PublicRequestInput, address: string | null) {
+export async function createPublicRequest(
+  db: Database,
+  input: PublicRequestInput,
+  address: string | null,
+  limit: { perHour: number } = { perHour: 20 },
+) {
+  await countPublicRequest(db, address, limit.perHour);
   if (input.aboutWhom === 'someone-else' && input.requester.relationship === 'self') {
     throw invalid([
       {
@@ -220,6 +226,35 @@ function publicStepText(type: string): string {
     'escalate-untriaged': 'Your request is now handled as a complaint.',
   };
   return words[type] ?? 'Your request moved on.';
+}
+
+/**
+ * Counts a public request against its address and refuses once the hour's allowance is used, so the request pages
+ * cannot be used to flood the register (each request starts a statutory clock and lands in the triage queue).
+ */
+async function countPublicRequest(db: Database, address: string | null, perHour: number) {
+  const key = `public-request:${address ?? 'unknown'}`;
+  const policy = { maxFailures: perHour + 1, windowMs: 60 * 60_000, lockoutMs: 60 * 60_000 };
+  // The count is committed before refusing, so the refusal that locks the address is itself remembered.
+  const allowed = await inTransaction(db, async (tx) => {
+    const now = new Date();
+    const state = await readThrottle(tx, key);
+    if (isLocked(state, now)) return false;
+    const next = afterFailure(state, now, policy);
+    await writeThrottle(tx, {
+      key,
+      failures: next.failures,
+      windowStartedAt: next.windowStartedAt,
+      lockedUntil: next.lockedUntil,
+    });
+    return !next.justLocked;
+  });
+  if (!allowed) {
+    throw new AppError(
+      'rate-limited',
+      'Too many requests have been sent from this connection in the last hour. Wait an hour and try again, or phone or write to the privacy office.',
+    );
+  }
 }
 
 async function refuseWhenGuessing(tx: Parameters<typeof readThrottle>[0], key: string) {

@@ -34,11 +34,17 @@ export const configSchema = z.object({
   S3_SECRET_ACCESS_KEY: z.string().optional(),
   S3_FORCE_PATH_STYLE: booleanFromEnv.default(true),
   /** Largest document accepted for upload. */
-  UPLOAD_MAX_BYTES: z.coerce.number().int().positive().default(50 * 1024 * 1024),
+  UPLOAD_MAX_BYTES: z.coerce
+    .number()
+    .int()
+    .positive()
+    .default(50 * 1024 * 1024),
   /** Most pages a document may have. */
   UPLOAD_MAX_PAGES: z.coerce.number().int().positive().default(2000),
   /** LibreOffice's soffice, for converting Word files to PDF; found on PATH when unset. */
   SOFFICE_PATH: z.string().optional(),
+  /** Requests one address may make on the public pages in an hour; more are refused for the hour. */
+  PUBLIC_REQUESTS_PER_HOUR: z.coerce.number().int().positive().default(20),
   KIOSK_ALLOWED_ADDRESSES: z
     .string()
     .default('')
