@@ -32,6 +32,7 @@ const sample: Record<LifecycleEventType, LifecycleEvent> = {
   transfer: { type: 'transfer', agency: 'Ara Poutama Aotearoa', noticeDate: '2021-01-20' },
   'submit-for-decision': { type: 'submit-for-decision' },
   decide: { type: 'decide', outcome: 'granted' },
+  'return-to-officer': { type: 'return-to-officer', note: 'Say which parts of the report are withheld' },
   release: { type: 'release' },
   close: { type: 'close' },
   withdraw: { type: 'withdraw', reason: 'requester withdrew in writing' },
@@ -331,6 +332,21 @@ describe('request lifecycle', () => {
           feb10,
         ).ok,
       ).toBe(true);
+    });
+
+    it('C.09.05: the decision maker may return a draft to the officer with a note; the request is open again', () => {
+      const t = transition(waiting, sample['return-to-officer'], feb10);
+      expect(t).toMatchObject({ ok: true, status: 'open', changes: { status: 'open' } });
+      if (t.ok) {
+        expect(t.timeline).toBe(
+          'The decision maker returned the draft decision to the officer (C.09.05): Say which parts of the report are withheld',
+        );
+      }
+      expect(refused(transition(waiting, { type: 'return-to-officer', note: ' ' }, feb10)).code).toBe(
+        'invalid',
+      );
+      expect(refused(transition(open, sample['return-to-officer'], feb10)).code).toBe('wrong-status');
+      expect(allowedEvents(waiting, feb10)).toContain('return-to-officer');
     });
 
     it('s 44: a decision after the due date is recorded as late', () => {

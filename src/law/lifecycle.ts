@@ -136,6 +136,8 @@ export type LifecycleEvent =
   | { type: 'withdraw'; reason: string }
   | { type: 'submit-for-decision' }
   | { type: 'decide'; outcome: DecisionOutcome }
+  /** The decision maker sends the drafted decision back to the officer with a note (C.09.05). */
+  | { type: 'return-to-officer'; note: string }
   | { type: 'release' }
   | { type: 'close' }
   | { type: 'escalate-untriaged' };
@@ -155,6 +157,7 @@ export const EVENT_TYPES: readonly LifecycleEventType[] = Object.freeze([
   'transfer',
   'submit-for-decision',
   'decide',
+  'return-to-officer',
   'release',
   'close',
   'withdraw',
@@ -210,6 +213,7 @@ export const EVENT_STATUSES: Readonly<Record<LifecycleEventType, readonly Reques
   transfer: ['awaiting-triage', 'open', 'awaiting-clarification'],
   'submit-for-decision': ['open'],
   decide: ['awaiting-decision'],
+  'return-to-officer': ['awaiting-decision'],
   release: ['decided'],
   close: ['decided', 'released', 'escalated-to-complaint'],
   withdraw: ACTIVE,
@@ -240,6 +244,7 @@ const EVENT_WORDS: Record<LifecycleEventType, string> = {
   transfer: 'be transferred',
   'submit-for-decision': 'be submitted for decision',
   decide: 'be decided',
+  'return-to-officer': 'be returned to the officer',
   release: 'be released',
   close: 'be closed',
   withdraw: 'be withdrawn',
@@ -370,6 +375,7 @@ function precheck(s: RequestSnapshot, type: LifecycleEventType, now: Date): Refu
     case 'assign':
     case 'set-urgency':
     case 'clarification-answered':
+    case 'return-to-officer':
     case 'close':
     case 'withdraw':
       return null;
@@ -541,6 +547,16 @@ export function transition(s: RequestSnapshot, event: LifecycleEvent, now: Date)
         timeline: `Decided: ${OUTCOME_WORDS[event.outcome]}.${late}`,
       };
     }
+    case 'return-to-officer':
+      if (!nonEmpty(event.note)) {
+        return refuse('invalid', 'Write a note telling the officer why the decision is returned');
+      }
+      return {
+        ok: true,
+        status: 'open',
+        changes: { status: 'open' },
+        timeline: `The decision maker returned the draft decision to the officer (C.09.05): ${event.note.trim()}`,
+      };
     case 'release':
       return {
         ok: true,

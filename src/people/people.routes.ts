@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { requireStaff } from '../auth/session.plugin.ts';
 import type { AppDependencies } from '../server/app.ts';
 import { errorResponses } from '../server/schemas.ts';
+import { correctionStatementShownSchema } from '../corrections/corrections.shown.ts';
 import { accessLog, getPerson } from './people.service.ts';
 
 const personResponse = z.object({
@@ -25,6 +26,7 @@ const personResponse = z.object({
     }),
   ),
   access: z.object({ needsReason: z.boolean(), reasons: z.array(z.string()), reasonGiven: z.boolean() }),
+  correctionStatements: z.array(correctionStatementShownSchema),
 });
 
 const accessLogResponse = z.object({

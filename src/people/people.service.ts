@@ -7,6 +7,7 @@ import type { Database } from '../db/client.ts';
 import { inTransaction, queryRows, type Executor } from '../db/tx.ts';
 import { nzDateOf } from '../law/calendar.ts';
 import { forbidden, notFound } from '../server/errors.ts';
+import { statementsShownWith, type CorrectionStatementShown } from '../corrections/corrections.shown.ts';
 import { findPersonById } from './people.repo.ts';
 
 export interface PersonDetail {
@@ -21,6 +22,8 @@ export interface PersonDetail {
   requests: { id: string; reference: string; kind: string; status: string; receivedAt: string }[];
   /** Whether opening this record needs a stated reason (the web app's interruption card). */
   access: AccessCheck;
+  /** Statements of correction attached to the person's information (IPP 7), shown with it, oldest first. */
+  correctionStatements: CorrectionStatementShown[];
 }
 
 /**
@@ -28,7 +31,12 @@ export interface PersonDetail {
  * assigned a request about the person. Others: intake, decision makers and admins are refused (403); an
  * officer without a relationship gets 404 (not found and not yours look the same).
  */
-async function mayRead(tx: Executor, actor: Actor, personId: string, now: Date): Promise<boolean> {
+export async function mayReadPerson(
+  tx: Executor,
+  actor: Actor,
+  personId: string,
+  now: Date,
+): Promise<boolean> {
   switch (actor.role) {
     case 'manager':
     case 'auditor':
@@ -45,7 +53,8 @@ async function mayRead(tx: Executor, actor: Actor, personId: string, now: Date):
   }
 }
 
-const READERS = new Set(['manager', 'auditor', 'officer']);
+/** The roles that may read a person's record at all (mayReadPerson then decides which records). */
+export const PERSON_READERS: ReadonlySet<string> = new Set(['manager', 'auditor', 'officer']);
 
 /**
  * Reads one person's record with their requests. The read is an audit event in the same transaction, written
@@ -59,10 +68,10 @@ export async function getPerson(
   id: string,
   now = new Date(),
 ): Promise<PersonDetail> {
-  if (!READERS.has(actor.role)) throw forbidden('Your role does not read people’s records');
+  if (!PERSON_READERS.has(actor.role)) throw forbidden('Your role does not read people’s records');
   return inTransaction(db, async (tx) => {
     const person = await findPersonById(tx, id);
-    if (!person || !(await mayRead(tx, actor, id, now))) throw notFound('Person');
+    if (!person || !(await mayReadPerson(tx, actor, id, now))) throw notFound('Person');
     await appendAuditEvent(tx, {
       action: 'person.read',
       actorId: actor.id,
@@ -99,6 +108,7 @@ export async function getPerson(
         receivedAt: new Date(r.received_at).toISOString(),
       })),
       access: await accessCheck(tx, actor, id, now),
+      correctionStatements: await statementsShownWith(tx, id),
     };
   });
 }
@@ -116,7 +126,7 @@ export interface AccessLog {
  * @example await accessLog(db, officer, personId) // { personId, accesses: [{ date: '2026-11-23', role: 'officer', action: 'request.read', count: 2 }] }
  */
 export async function accessLog(db: Database, actor: Actor, personId: string): Promise<AccessLog> {
-  if (!READERS.has(actor.role)) throw forbidden('Your role does not read access logs');
+  if (!PERSON_READERS.has(actor.role)) throw forbidden('Your role does not read access logs');
   return inTransaction(db, async (tx) => {
     const person = await findPersonById(tx, personId);
     const allowed = actor.role !== 'officer' || (await handlesRequestAbout(tx, actor.id, personId, 'access'));

@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { requireStaff } from '../auth/session.plugin.ts';
+import { correctionStatementShownSchema } from '../corrections/corrections.shown.ts';
 import { listActiveOfficers } from '../auth/auth.repo.ts';
 import { isIsoDate } from '../law/calendar.ts';
 import { addWorkingDays, OutsideKnownCalendarError } from '../law/working-days.ts';
@@ -154,6 +155,7 @@ const detailResponse = summary.extend({
       summary: z.string(),
     }),
   ),
+  correctionStatements: z.array(correctionStatementShownSchema),
 });
 
 const allOutcomes = [...new Set(Object.values(OUTCOMES_BY_TRACK).flat())] as [string, ...string[]];

@@ -16,6 +16,7 @@ import {
 } from '../law/lifecycle.ts';
 import { routeRequest } from '../law/routing.ts';
 import { dueDate, OutsideKnownCalendarError, workingDaysBetween } from '../law/working-days.ts';
+import { statementsShownWith } from '../corrections/corrections.shown.ts';
 import { findOrCreatePerson, findPersonById } from '../people/people.repo.ts';
 import { conflict, forbidden, invalid, notFound } from '../server/errors.ts';
 import * as repo from './requests.repo.ts';
@@ -262,6 +263,8 @@ async function detail(tx: Executor, actor: Actor, row: repo.RequestWithOfficer, 
   const person = await findPersonById(tx, row.subjectPersonId);
   const timeline = await repo.listTimeline(tx, row.id);
   const earlier = await repo.earlierRequests(tx, row.subjectPersonId, row.id);
+  // IPP 7: a statement of correction is shown wherever the information it is attached to is displayed.
+  const correctionStatements = await statementsShownWith(tx, row.subjectPersonId);
   const lastRelease = earlier
     .map((r) => r.releasedAt)
     .filter((d): d is Date => d !== null)
@@ -318,6 +321,7 @@ async function detail(tx: Executor, actor: Actor, row: repo.RequestWithOfficer, 
       type: event.type,
       summary: event.summary,
     })),
+    correctionStatements,
   };
 }
 
@@ -493,6 +497,7 @@ export type RequestEventInput =
   | { type: 'withdraw'; reason: string }
   | { type: 'submit-for-decision' }
   | { type: 'decide'; outcome: Extract<LifecycleEvent, { type: 'decide' }>['outcome']; reason: string }
+  | { type: 'return-to-officer'; note: string }
   | { type: 'release' }
   | { type: 'close' };
 
@@ -605,6 +610,7 @@ export async function moveRequest(
       break;
     case 'withdraw':
     case 'submit-for-decision':
+    case 'return-to-officer':
       break;
   }
   await repo.updateRequest(tx, row.id, changes);
@@ -681,6 +687,7 @@ async function toLifecycleEvent(
     case 'route-to-oia':
     case 'withdraw':
     case 'submit-for-decision':
+    case 'return-to-officer':
     case 'release':
     case 'close':
       return input;

@@ -295,6 +295,26 @@ function RequestRecord({ data }: { data: RequestDetail }) {
               </a>
             </li>
           </ul>
+          <h2 className="govuk-heading-m" id="case-work-heading">
+            Case work
+          </h2>
+          <ul className="app-side-actions" aria-labelledby="case-work-heading">
+            <li>
+              <Link className="govuk-link" to={`/work/requests/${data.id}/documents`}>
+                Documents
+              </Link>
+            </li>
+            <li>
+              <Link className="govuk-link" to={`/work/requests/${data.id}/decision`}>
+                Decision
+              </Link>
+            </li>
+            <li>
+              <Link className="govuk-link" to={`/work/requests/${data.id}/release`}>
+                Release
+              </Link>
+            </li>
+          </ul>
           {data.earlierRequests.length > 0 ? (
             <>
               <h2 className="govuk-heading-s">Earlier requests by this person</h2>

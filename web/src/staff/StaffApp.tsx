@@ -224,6 +224,11 @@ function PrimaryNavigation() {
       current: pathname.startsWith('/work/record'),
     });
   }
+  items.push({
+    to: '/work/consultations',
+    text: 'Consultations',
+    current: pathname.startsWith('/work/consultations'),
+  });
   if (canAudit(user.role)) {
     items.push({ to: '/work/audit', text: 'Access audit', current: pathname.startsWith('/work/audit') });
   }

@@ -1,0 +1,314 @@
+import { sql } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { queryRows } from '../db/tx.ts';
+import { testDatabaseKinds } from '../testing/databases.ts';
+import { createStaff, lastAuditSeq, type SignedIn } from '../testing/http.ts';
+import { auditSince, fieldPaths, startRegister, type RegisterFixture } from '../requests/testing-requests.ts';
+import { addDocument, SUBJECT, triagedRequest } from './testing-review.ts';
+
+describe.each(testDatabaseKinds())('staff names (C.09.04) and review readiness (%s)', (kind) => {
+  let f: RegisterFixture;
+  let walker: SignedIn;
+  let walkerEmail: string;
+  let request: { id: string; reference: string; subjectPersonId: string };
+  let documentId: string;
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  let reviews: Record<string, any>;
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  let marks: any[];
+
+  beforeAll(async () => {
+    f = await startRegister(kind, ['officer', 'southOfficer', 'decisionMaker', 'manager']);
+    const user = await createStaff(f.t.db, 'officer', { name: 'Wiremu Walker' });
+    walkerEmail = user.email;
+    walker = await f.t.signIn(user.email);
+    await createStaff(f.t.db, 'intake', { name: 'Hana Kōrero' });
+    request = await triagedRequest(f);
+    documentId = await addDocument(f, request.id, [
+      [
+        'Incident report',
+        'Aroha Pōtae was moved to the unit by CO Wiremu Walker.',
+        'Hana Kōrero recorded the move.',
+      ],
+    ]);
+    const suggested = await f.t.request('POST', `/api/documents/${documentId}/suggestions`, {
+      session: f.sessions.officer,
+    });
+    expect(suggested.status, suggested.text).toBe(200);
+    marks = suggested.json.marks;
+  });
+  afterAll(() => f.close());
+
+  const staffNames = (session: SignedIn) =>
+    f.t.request('GET', `/api/requests/${request.id}/staff-names`, { session });
+  const post = (session: SignedIn, path: string, body: unknown) =>
+    f.t.request('POST', `/api/staff-names/${path}`, { session, body });
+  const markOf = (text: string) => marks.find((m) => m.text === text);
+
+  it('C.09.04: each staff name in the documents gets one review, linked to the staff member', async () => {
+    const response = await staffNames(f.sessions.officer);
+    expect(response.status).toBe(200);
+    reviews = Object.fromEntries(response.json.reviews.map((r: { name: string }) => [r.name, r]));
+    expect(Object.keys(reviews).sort()).toEqual(['Hana Kōrero', 'Wiremu Walker']);
+    expect(reviews['Wiremu Walker']).toMatchObject({
+      requestId: request.id,
+      staffUser: { name: 'Wiremu Walker' },
+      status: 'open',
+      proposedGround: 's49(1)(a)(i)',
+      consultation: null,
+      determination: null,
+      occurrences: 1,
+    });
+    expect(markOf('Hana Kōrero')).toMatchObject({ staffName: true, ground: 's49(1)(a)(i)' });
+  });
+
+  it('a decision maker cannot see the review of an open request until a name waits for them', async () => {
+    const response = await staffNames(f.sessions.decisionMaker);
+    expect(response.status).toBe(404);
+  });
+
+  it('review readiness lists what is left: suggestions and staff names', async () => {
+    const response = await f.t.request('GET', `/api/requests/${request.id}/review-status`, {
+      session: f.sessions.manager,
+    });
+    expect(response.status, response.text).toBe(200);
+    expect(response.json).toMatchObject({
+      documents: 1,
+      undecidedDocuments: 1,
+      suggestedMarks: 2,
+      openStaffNames: 2,
+      ready: false,
+      blockers: [
+        '“Incident report” is undecided and has 2 suggested marks not yet accepted or rejected',
+        '2 staff-name reviews waiting for the officer (C.09.04)',
+      ],
+    });
+  });
+
+  it('C.09.04: when it is unclear whether the requester knows the name, the determination waits for the staff member', async () => {
+    const review = reviews['Wiremu Walker'];
+    const manager = await post(f.sessions.manager, `${review.id}/answer`, { requesterKnows: 'unclear' });
+    expect(manager.status).toBe(403);
+    const badGround = await post(f.sessions.officer, `${review.id}/answer`, {
+      requesterKnows: 'unclear',
+      proposedGround: 's9(2)(a)',
+    });
+    expect(badGround.status).toBe(400);
+    expect(fieldPaths(badGround)).toEqual(['proposedGround']);
+
+    const answered = await post(f.sessions.officer, `${review.id}/answer`, {
+      requesterKnows: 'unclear',
+      proposedGround: 's491ai',
+    });
+    expect(answered.status, answered.text).toBe(200);
+    expect(answered.json).toMatchObject({
+      status: 'open',
+      requesterKnows: 'unclear',
+      proposedGround: 's49(1)(a)(i)',
+      ruling: expect.stringMatching(/unclear.*Consult the staff member/),
+    });
+    // Another name waiting for the decision maker lets them see the request; this one is not ready.
+    const known = await post(f.sessions.officer, `${reviews['Hana Kōrero'].id}/answer`, {
+      requesterKnows: 'yes',
+    });
+    expect(known.json.status).toBe('awaiting-determination');
+    const early = await post(f.sessions.decisionMaker, `${review.id}/determine`, {
+      determination: 'release',
+      reason: 'no risk',
+    });
+    expect(early.status).toBe(409);
+    expect(early.json.error.message).toMatch(/consult the staff member.*C\.09\.04/);
+  });
+
+  it('C.09.04: consulting the staff member queues an e-mail to them with the question and the reference only', async () => {
+    const review = reviews['Wiremu Walker'];
+    const seq = await lastAuditSeq(f.t.db);
+    const denied = await post(f.sessions.manager, `${review.id}/consult`, { question: 'Any risk?' });
+    expect(denied.status).toBe(403);
+    const empty = await post(f.sessions.officer, `${review.id}/consult`, { question: '  ' });
+    expect(fieldPaths(empty)).toEqual(['question']);
+
+    const consulted = await post(f.sessions.officer, `${review.id}/consult`, {
+      question: 'Would releasing your name put you at risk? Do you think the requester knows your name?',
+    });
+    expect(consulted.status, consulted.text).toBe(200);
+    expect(consulted.json).toMatchObject({
+      status: 'awaiting-staff-reply',
+      consultation: {
+        question: expect.stringMatching(/at risk/),
+        askedBy: 'Olivia Officer',
+        reply: null,
+        repliedAt: null,
+        view: null,
+      },
+    });
+    const again = await post(f.sessions.officer, `${review.id}/consult`, { question: 'Again?' });
+    expect(again.status).toBe(409);
+
+    const jobs = await queryRows<{ payload: { to: string; subject: string; text: string } }>(
+      f.t.db,
+      sql`select payload from jobs where kind = 'mail.send' order by id`,
+    );
+    expect(jobs).toHaveLength(1);
+    const mail = jobs[0]?.payload;
+    expect(mail?.to).toBe(walkerEmail);
+    expect(`${mail?.subject} ${mail?.text}`).toContain(request.reference);
+    expect(mail?.text).toContain('Would releasing your name put you at risk?');
+    // Nothing about the requester beyond the reference.
+    expect(`${mail?.subject} ${mail?.text}`).not.toMatch(/Aroha|Pōtae|12345678|1985/);
+
+    const audit = await auditSince(f.t, seq);
+    expect(audit.map((a) => [a.action, a.person_id])).toEqual([
+      ['staff-name.consulted', request.subjectPersonId],
+    ]);
+  });
+
+  it('the consulted staff member sees the consultation and only they may reply', async () => {
+    const review = reviews['Wiremu Walker'];
+    const mine = await f.t.request('GET', '/api/staff-names/mine', { session: walker });
+    expect(mine.status).toBe(200);
+    expect(mine.json.reviews).toHaveLength(1);
+    expect(mine.json.reviews[0]).toMatchObject({ id: review.id, reference: request.reference });
+    const notMine = await f.t.request('GET', '/api/staff-names/mine', { session: f.sessions.officer });
+    expect(notMine.json.reviews).toEqual([]);
+
+    const reply = { view: 'withhold', reply: 'The requester has threatened me before.' };
+    const byOfficer = await post(f.sessions.officer, `${review.id}/reply`, reply);
+    expect(byOfficer.status).toBe(403);
+    expect(byOfficer.json.error.message).toMatch(/Only the staff member who was consulted/);
+    const byStranger = await post(f.sessions.southOfficer, `${review.id}/reply`, reply);
+    expect(byStranger.status).toBe(404);
+
+    const replied = await post(walker, `${review.id}/reply`, reply);
+    expect(replied.status, replied.text).toBe(200);
+    expect(replied.json).toMatchObject({
+      status: 'awaiting-determination',
+      consultation: { view: 'withhold', reply: reply.reply, repliedAt: expect.any(String) },
+    });
+    const twice = await post(walker, `${review.id}/reply`, reply);
+    expect(twice.status).toBe(409);
+  });
+
+  it('C.09.04: the decision maker determines (an officer cannot), and the name may then be withheld on s 49(1)(a)(i)', async () => {
+    const review = reviews['Wiremu Walker'];
+    const byOfficer = await post(f.sessions.officer, `${review.id}/determine`, {
+      determination: 'withhold',
+      reason: 'Threats on file',
+    });
+    expect(byOfficer.status).toBe(403);
+    // A name waiting for them lets the decision maker see the request's staff names.
+    const list = await staffNames(f.sessions.decisionMaker);
+    expect(list.status).toBe(200);
+
+    const seq = await lastAuditSeq(f.t.db);
+    const determined = await post(f.sessions.decisionMaker, `${review.id}/determine`, {
+      determination: 'withhold',
+      reason: 'Threats on file',
+    });
+    expect(determined.status, determined.text).toBe(200);
+    expect(determined.json).toMatchObject({
+      status: 'done',
+      determination: 'withhold',
+      determinationReason: 'Threats on file',
+      determinedAt: expect.any(String),
+    });
+    const accepted = await f.t.request('PATCH', `/api/marks/${markOf('Wiremu Walker').id}`, {
+      session: f.sessions.officer,
+      body: { status: 'accepted', ground: 's49(1)(a)(i)' },
+    });
+    expect(accepted.status, accepted.text).toBe(200);
+    expect(accepted.json).toMatchObject({ status: 'accepted', ground: 's49(1)(a)(i)', staffName: true });
+
+    const audit = await auditSince(f.t, seq);
+    expect(audit.map((a) => [a.action, a.person_id])).toEqual([
+      ['staff-name.determined', request.subjectPersonId],
+      ['review.mark-decided', request.subjectPersonId],
+    ]);
+  });
+
+  it('C.09.04: a name the requester already knows cannot be determined withheld; releasing it rejects its marks', async () => {
+    const review = reviews['Hana Kōrero'];
+    const answered = await post(f.sessions.officer, `${review.id}/answer`, { requesterKnows: 'yes' });
+    expect(answered.json).toMatchObject({
+      status: 'awaiting-determination',
+      ruling: expect.stringMatching(/already knows.*cannot be withheld on s 49\(1\)\(a\)\(i\)/),
+    });
+    const withhold = await post(f.sessions.decisionMaker, `${review.id}/determine`, {
+      determination: 'withhold',
+      reason: 'Just in case',
+    });
+    expect(withhold.status).toBe(400);
+    expect(fieldPaths(withhold)).toEqual(['determination']);
+    expect(withhold.json.error.message).toMatch(/already knows.*C\.09\.04/);
+
+    const release = await post(f.sessions.decisionMaker, `${review.id}/determine`, {
+      determination: 'release',
+      reason: 'Known to the requester',
+    });
+    expect(release.status, release.text).toBe(200);
+    expect(release.json).toMatchObject({ status: 'done', determination: 'release', occurrences: 0 });
+    const marksNow = await f.t.request('GET', `/api/documents/${documentId}/marks`, {
+      session: f.sessions.officer,
+    });
+    const hana = marksNow.json.marks.find((m: { text: string }) => m.text === 'Hana Kōrero');
+    expect(hana).toMatchObject({ status: 'rejected', note: expect.stringMatching(/C\.09\.04/) });
+    const accept = await f.t.request('PATCH', `/api/marks/${hana.id}`, {
+      session: f.sessions.officer,
+      body: { status: 'accepted', ground: 's49(1)(a)(i)' },
+    });
+    expect(accept.status).toBe(409);
+    expect(accept.json.error.message).toMatch(/released/);
+    const answerAgain = await post(f.sessions.officer, `${review.id}/answer`, { requesterKnows: 'no' });
+    expect(answerAgain.status).toBe(409);
+  });
+
+  it('with every mark decided and every name determined, the review is ready; staff-name reads are audited', async () => {
+    const seq = await lastAuditSeq(f.t.db);
+    const response = await f.t.request('GET', `/api/requests/${request.id}/review-status`, {
+      session: f.sessions.officer,
+    });
+    expect(response.json).toMatchObject({
+      documents: 1,
+      undecidedDocuments: 0,
+      suggestedMarks: 0,
+      openStaffNames: 0,
+      ready: true,
+      blockers: [],
+      notes: [
+        '“Incident report” has no disposition set; with its marks decided it counts as released in part',
+      ],
+    });
+    await staffNames(f.sessions.manager);
+    const audit = await auditSince(f.t, seq);
+    expect(audit.map((a) => [a.action, a.person_id, a.entity_id])).toEqual([
+      ['staff-name.read', request.subjectPersonId, request.id],
+    ]);
+  });
+
+  it('a request with no documents is ready, noting that none are in scope', async () => {
+    const empty = await triagedRequest(f, { body: { subject: { ...SUBJECT, prn: '55555555' } } });
+    const response = await f.t.request('GET', `/api/requests/${empty.id}/review-status`, {
+      session: f.sessions.officer,
+    });
+    expect(response.json).toMatchObject({
+      documents: 0,
+      ready: true,
+      blockers: [],
+      notes: ['No documents in scope'],
+    });
+  });
+
+  it('a name not in the staff directory cannot be consulted on', async () => {
+    const other = await triagedRequest(f, { body: { subject: { ...SUBJECT, prn: '66666666' } } });
+    const doc = await addDocument(f, other.id, [['Case note', 'Aroha Pōtae spoke with CO Bartholomew.']]);
+    await f.t.request('POST', `/api/documents/${doc}/suggestions`, { session: f.sessions.officer });
+    const list = await f.t.request('GET', `/api/requests/${other.id}/staff-names`, {
+      session: f.sessions.officer,
+    });
+    const review = list.json.reviews[0];
+    expect(review).toMatchObject({ name: 'Bartholomew', staffUser: null });
+    const consult = await post(f.sessions.officer, `${review.id}/consult`, { question: 'Any risk?' });
+    expect(consult.status).toBe(409);
+    expect(consult.json.error.message).toMatch(/not in the staff directory/);
+  });
+});
