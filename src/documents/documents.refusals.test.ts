@@ -47,9 +47,18 @@ describe.each(testDatabaseKinds())('refused uploads on %s', (kind) => {
   };
 
   it('refuses a type it cannot take, judged by content not name (415)', async () => {
-    const response = await refused(new Uint8Array([0x00, 0x01, 0x02, 0xff, 0xfe, 0x00]), 415, /not a type we can take/);
+    const response = await refused(
+      new Uint8Array([0x00, 0x01, 0x02, 0xff, 0xfe, 0x00]),
+      415,
+      /not a type we can take/,
+    );
     expect(response.json.error.code).toBe('unsupported-media-type');
-    await refused(zipOf([{ name: 'xl/workbook.xml', data: utf8('<w/>') }]), 415, /ZIP archive but not a Word/, 'a.docx');
+    await refused(
+      zipOf([{ name: 'xl/workbook.xml', data: utf8('<w/>') }]),
+      415,
+      /ZIP archive but not a Word/,
+      'a.docx',
+    );
   });
 
   it('refuses a file over UPLOAD_MAX_BYTES with 413 naming the limit', async () => {
@@ -85,7 +94,12 @@ describe.each(testDatabaseKinds())('refused uploads on %s', (kind) => {
   });
 
   it('refuses Word files when LibreOffice is not installed, saying how to convert them (415)', async () => {
-    const response = await refused(docxOf('Kia ora'), 415, /Save As > PDF\) .* and upload the PDF/, 'letter.docx');
+    const response = await refused(
+      docxOf('Kia ora'),
+      415,
+      /Save As > PDF\) .* and upload the PDF/,
+      'letter.docx',
+    );
     expect(response.json.error.message).toMatch(/LibreOffice is not installed/);
     await refused(utf8('{\\rtf1\\ansi Kia ora}'), 415, /Rich Text/, 'letter.txt');
   });
@@ -100,8 +114,8 @@ describe.each(testDatabaseKinds())('refused uploads on %s', (kind) => {
   it('refuses a manager (403) and a request the officer cannot see (404)', async () => {
     expect((await upload(f.t, f.sessions.manager, requestId, linesPdf([['x']]), 'x.pdf')).status).toBe(403);
     const theirs = (await record(f.t, f.sessions.officer)).id;
+    // Triage by an officer assigns the request to them: it leaves the pool the south team can see.
     await move(f.t, f.sessions.officer, theirs, { type: 'triage', track: 'privacy-access' });
-    await move(f.t, f.sessions.officer, theirs, { type: 'assign', officerId: f.users.officer.id });
     const response = await upload(f.t, f.sessions.southOfficer, theirs, linesPdf([['x']]), 'x.pdf');
     expect(response.status).toBe(404);
   });

@@ -64,7 +64,11 @@ describe.each(testDatabaseKinds())('uploading documents on %s', (kind) => {
     expect(doc.pages[0]).toMatchObject({ page: 1, ocr: false, width: 595, height: 842 });
     expect(doc.pages[0].text).toContain('Prisoner Aroha Pōtae was moved.');
     const [uploaded] = (await auditSince(f.t, seq)).filter((e) => e.action === 'document.uploaded');
-    expect(uploaded).toMatchObject({ entity_id: created.id, person_id: personId, actor_id: f.users.officer.id });
+    expect(uploaded).toMatchObject({
+      entity_id: created.id,
+      person_id: personId,
+      actor_id: f.users.officer.id,
+    });
     expect(uploaded?.details).toMatchObject({ type: 'pdf', pages: 2 });
   });
 
@@ -81,7 +85,13 @@ describe.each(testDatabaseKinds())('uploading documents on %s', (kind) => {
   it('turns a JPEG into a one-page PDF and a TIFF into one page per frame', async () => {
     const jpeg = await uploadOk(f.t, f.sessions.officer, requestId, jpegOf(linesPdf([['CELL 12']])), 'a.png');
     expect(jpeg).toMatchObject({ sourceType: 'jpeg', pageCount: 1 });
-    const tiff = await uploadOk(f.t, f.sessions.officer, requestId, tiffOf(linesPdf([['ONE'], ['TWO']])), 'b.tif');
+    const tiff = await uploadOk(
+      f.t,
+      f.sessions.officer,
+      requestId,
+      tiffOf(linesPdf([['ONE'], ['TWO']])),
+      'b.tif',
+    );
     expect(tiff).toMatchObject({ sourceType: 'tiff', pageCount: 2, ocrPages: 2 });
     const pages = (await detail(tiff.id)).pages;
     expect(pages[1].text).toContain('TWO');
@@ -100,7 +110,13 @@ describe.each(testDatabaseKinds())('uploading documents on %s', (kind) => {
   });
 
   it('prints an e-mail: headers, the HTML body as text and the attachment names; the subject is the title', async () => {
-    const created = await uploadOk(f.t, f.sessions.officer, requestId, new TextEncoder().encode(sampleEmail), 'm.txt');
+    const created = await uploadOk(
+      f.t,
+      f.sessions.officer,
+      requestId,
+      new TextEncoder().encode(sampleEmail),
+      'm.txt',
+    );
     expect(created).toMatchObject({ sourceType: 'eml', title: 'Visit booking for Hēmi', pageCount: 1 });
     const [page] = (await detail(created.id)).pages;
     expect(page.text).toContain('From: Hemi Walker <hemi.walker@corrections.govt.nz>');

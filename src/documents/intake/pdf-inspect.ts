@@ -36,7 +36,8 @@ function checkObjects(doc: mupdf.PDFDocument, limits: IntakeLimits): void {
   let decodedTotal = 0;
   const objects = doc.countObjects();
   for (let num = 1; num < objects; num++) {
-    const object = doc.newIndirect(num).resolve();
+    // Kept indirect: MuPDF only answers isStream() and reads stream data through the reference.
+    const object = doc.newIndirect(num);
     if (!object.isStream()) continue;
     const subtype = object.get('Subtype');
     if (subtype.isName() && subtype.asName() === 'Image') {

@@ -9,7 +9,14 @@ import { expect } from 'vitest';
 import type { PublicUser } from '../../auth/auth.service.ts';
 import { FIXTURE_ACCOUNTS, type FixtureAccount } from '../../requests/testing-requests.ts';
 import type { TestDatabaseKind } from '../../testing/databases.ts';
-import { createStaff, send, startTestApp, type SignedIn, type TestApp, type TestResponse } from '../../testing/http.ts';
+import {
+  createStaff,
+  send,
+  startTestApp,
+  type SignedIn,
+  type TestApp,
+  type TestResponse,
+} from '../../testing/http.ts';
 
 export interface DocumentsFixture {
   t: TestApp;
@@ -58,7 +65,8 @@ export async function upload(
     body: new Uint8Array(bytes),
   });
   const text = await response.text();
-  const json: unknown = response.headers.get('content-type')?.includes('json') && text ? JSON.parse(text) : undefined;
+  const json: unknown =
+    response.headers.get('content-type')?.includes('json') && text ? JSON.parse(text) : undefined;
   return { status: response.status, headers: response.headers, text, json };
 }
 
@@ -79,7 +87,11 @@ export async function uploadOk(
 /** GETs a path and gives the body as bytes. */
 export async function getBytes(t: TestApp, session: SignedIn, path: string) {
   const response = await fetch(new URL(path, t.baseUrl), { headers: { cookie: session.cookie } });
-  return { status: response.status, headers: response.headers, bytes: new Uint8Array(await response.arrayBuffer()) };
+  return {
+    status: response.status,
+    headers: response.headers,
+    bytes: new Uint8Array(await response.arrayBuffer()),
+  };
 }
 
 export { send };
@@ -235,7 +247,9 @@ export function docxOf(text: string, documentXml?: Uint8Array): Uint8Array {
       name: 'word/document.xml',
       data:
         documentXml ??
-        utf8(`<?xml version="1.0"?><w:document><w:body><w:p><w:r><w:t>${text}</w:t></w:r></w:p></w:body></w:document>`),
+        utf8(
+          `<?xml version="1.0"?><w:document><w:body><w:p><w:r><w:t>${text}</w:t></w:r></w:p></w:body></w:document>`,
+        ),
     },
   ]);
 }
