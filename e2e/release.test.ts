@@ -7,8 +7,7 @@ import { ensureWebBuilt } from './support/build.ts';
 import { startE2eServer, type E2eServer, type StaffAccount } from './support/server.ts';
 import { audit, axeReport, launchBrowser, openPage, type TestPage } from './support/browser.ts';
 import type { SignedIn } from '../src/testing/http.ts';
-import { insertTestDocument, makeTextPdf } from '../src/documents/testing-documents.ts';
-import { loadConfig } from '../src/server/config.ts';
+import { makeTextPdf } from '../src/documents/testing-documents.ts';
 import {
   buildDecisionBody,
   initialDecisionValues,
@@ -190,8 +189,8 @@ async function errorSummary(page: Page): Promise<string> {
   return page.locator('.govuk-error-summary').innerText();
 }
 
-/** Adds the PDF through the upload API, or straight to the tables while that route is not there yet. */
-async function addDocument(env: Record<string, string>, pdf: Uint8Array): Promise<string> {
+/** Adds the PDF through the upload API, as raw bytes. */
+async function addDocument(pdf: Uint8Array): Promise<string> {
   const response = await fetch(
     new URL(
       `/api/requests/${requestId}/documents?filename=incident.pdf&title=${encodeURIComponent(documentTitle)}`,
@@ -208,17 +207,6 @@ async function addDocument(env: Record<string, string>, pdf: Uint8Array): Promis
     },
   );
   const text = await response.text();
-  if (
-    response.status === 404 &&
-    !server.app.hasRoute({ method: 'POST', url: '/api/requests/:requestId/documents' })
-  ) {
-    const config = loadConfig({ LOG_LEVEL: 'silent', JOBS_ENABLED: 'false', ...env });
-    const inserted = await insertTestDocument(server.db, config, requestId, pdf, {
-      title: documentTitle,
-      addedBy: officer.id,
-    });
-    return inserted.id;
-  }
   expect(response.status, text).toBe(201);
   return (JSON.parse(text) as { id: string }).id;
 }
@@ -271,7 +259,7 @@ describe('decision, approval, release and disclosure log in the browser', () => 
         'Visitor e-mail tama.visitor@example.org',
       ],
     ]);
-    const documentId = await addDocument(env, pdf);
+    const documentId = await addDocument(pdf);
     const suggested = await server.call(
       'POST',
       `/api/documents/${documentId}/suggestions`,
@@ -540,7 +528,7 @@ describe('decision, approval, release and disclosure log in the browser', () => 
     await recipients.waitFor();
     expect(await recipients.innerText()).toContain(requesterEmail);
     await audit(page, 'Release (correction): statement recorded');
-    await page.getByRole('button', { name: `Mark as told: ${requesterEmail}` }).click();
+    await page.getByRole('button', { name: `Mark as told (${requesterEmail})` }).click();
     await expectSuccess(page, `Recorded that ${requesterEmail} was told of the statement`);
     expect(await recipients.innerText()).toContain('by Olivia Officer');
     expect(await page.getByRole('button', { name: /Mark as told/ }).count()).toBe(0);

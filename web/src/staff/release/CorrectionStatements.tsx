@@ -224,7 +224,7 @@ function StatementCard({
                           disabled={busy}
                           onClick={() => notify(recipient.recipient)}
                         >
-                          Mark as told<span className="govuk-visually-hidden">: {recipient.recipient}</span>
+                          Mark as told<span className="govuk-visually-hidden"> ({recipient.recipient})</span>
                         </Button>
                       ) : null}
                     </td>

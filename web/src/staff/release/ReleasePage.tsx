@@ -37,7 +37,10 @@ export function ReleasePage({ id }: { id: string }) {
 function ReleaseWork({ request }: { request: RequestDetail }) {
   const { user } = useSession();
   const { problems, setProblems, busy, announcement, version, run } = usePageCommand(pageTargets);
-  const answer = useApi<ReleaseAnswer>(`/api/requests/${encodeURIComponent(request.id)}/release`, version);
+  const answer = useApi<ReleaseAnswer>(
+    request.track === 'privacy-correction' ? null : `/api/requests/${encodeURIComponent(request.id)}/release`,
+    version,
+  );
   useTitle(`Release – ${request.reference}`, STAFF_SERVICE, problems.length > 0);
   const back = `/work/requests/${encodeURIComponent(request.id)}`;
   const isOfficer = user.role === 'officer';
@@ -56,13 +59,19 @@ function ReleaseWork({ request }: { request: RequestDetail }) {
           {request.reference}, {request.subjectName}
         </span>
         <h1 className="govuk-heading-l">Release</h1>
-        {answer.kind !== 'ready' ? (
+        {request.track === 'privacy-correction' ? (
+          <p className="govuk-body">
+            A decision on a correction request releases no information, so no release package is built for it.
+            What was released to the person before is below.
+          </p>
+        ) : answer.kind !== 'ready' ? (
           <SectionState state={answer} what="the release packages" />
         ) : (
           <>
             <BuildSection
               requestId={request.id}
               readiness={answer.data.readiness}
+              released={answer.data.releases.some((release) => release.status !== 'built')}
               canBuild={isOfficer}
               busy={busy}
               run={run}
@@ -99,12 +108,15 @@ function ReleaseWork({ request }: { request: RequestDetail }) {
 function BuildSection({
   requestId,
   readiness,
+  released,
   canBuild,
   busy,
   run,
 }: {
   requestId: string;
   readiness: ReleaseAnswer['readiness'];
+  /** A package has already gone out. */
+  released: boolean;
   canBuild: boolean;
   busy: boolean;
   run: RunCommand;
@@ -135,7 +147,9 @@ function BuildSection({
         </>
       ) : (
         <>
-          <p className="govuk-body">The package cannot be built yet:</p>
+          <p className="govuk-body">
+            {released ? 'No new package can be built:' : 'The package cannot be built yet:'}
+          </p>
           <ul className="govuk-list govuk-list--bullet">
             {readiness.blockers.map((blocker) => (
               <li key={blocker}>{blocker}</li>
