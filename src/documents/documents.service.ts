@@ -88,7 +88,16 @@ function summarise(row: repo.DocumentWithAdder, marks: repo.MarkCounts, ocrPages
   };
 }
 
-async function summariseAll(tx: Executor, rows: repo.DocumentWithAdder[]): Promise<DocumentSummary[]> {
+/**
+ * Documents as the API shows them, with their OCR page and mark counts (for modules that answer with a
+ * DocumentSummary, e.g. after setting a disposition).
+ *
+ * @example const [summary] = await summariseDocuments(tx, [document])
+ */
+export async function summariseDocuments(
+  tx: Executor,
+  rows: repo.DocumentWithAdder[],
+): Promise<DocumentSummary[]> {
   const ids = rows.map((row) => row.id);
   const marks = await repo.markCounts(tx, ids);
   const ocr = await repo.ocrPageCounts(tx, ids);
@@ -253,7 +262,7 @@ export async function listDocuments(
 ): Promise<DocumentSummary[]> {
   return inTransaction(db, async (tx) => {
     const request = await loadVisibleRequest(tx, actor, requestId, false);
-    const summaries = await summariseAll(tx, await repo.listDocuments(tx, requestId));
+    const summaries = await summariseDocuments(tx, await repo.listDocuments(tx, requestId));
     await appendAuditEvent(tx, {
       action: 'document.listed',
       ...auditActor(actor),
@@ -270,7 +279,7 @@ export async function listDocuments(
 export async function getDocument(db: Database, actor: Actor, documentId: string): Promise<DocumentDetail> {
   return inTransaction(db, async (tx) => {
     const { document, request } = await loadVisibleDocument(tx, actor, documentId, false);
-    const [summary] = await summariseAll(tx, [document]);
+    const [summary] = await summariseDocuments(tx, [document]);
     const pages = await repo.listPages(tx, documentId);
     await appendAuditEvent(tx, {
       action: 'document.read',

@@ -1,4 +1,4 @@
-import { chmodSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -46,9 +46,10 @@ describe.each(testDatabaseKinds())('Word files through LibreOffice on %s', (kind
   let f: DocumentsFixture;
   let requestId: string;
   let converted: Uint8Array;
+  let dir: string;
 
   beforeAll(async () => {
-    const dir = mkdtempSync(path.join(tmpdir(), 'tiaki-soffice-'));
+    dir = mkdtempSync(path.join(tmpdir(), 'tiaki-soffice-'));
     converted = await makeTextPdf([['File note', 'Case manager Mere Tawhiri met the prisoner.']]);
     writeFileSync(path.join(dir, 'converted.pdf'), converted);
     f = await startDocumentsApp(kind, ['officer'], {
@@ -56,7 +57,10 @@ describe.each(testDatabaseKinds())('Word files through LibreOffice on %s', (kind
     });
     requestId = (await record(f.t, f.sessions.officer)).id;
   });
-  afterAll(() => f.close());
+  afterAll(async () => {
+    await f.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
 
   it('converts a .docx (told apart from other ZIPs by word/document.xml) and keeps the original', async () => {
     const docx = docxOf('File note');

@@ -190,20 +190,21 @@ function crc32(bytes: Uint8Array): number {
   return (crc ^ 0xffffffff) >>> 0;
 }
 
-/** A ZIP archive of the given files, each deflated. */
-export function zipOf(files: Array<{ name: string; data: Uint8Array }>): Uint8Array {
+/** A ZIP archive of the given files, each deflated unless `stored` (as ODF keeps its mimetype). */
+export function zipOf(files: Array<{ name: string; data: Uint8Array; stored?: boolean }>): Uint8Array {
   const locals: Uint8Array[] = [];
   const centrals: Uint8Array[] = [];
   let offset = 0;
   for (const file of files) {
     const name = new TextEncoder().encode(file.name);
-    const packed = deflateRawSync(file.data);
+    const packed = file.stored ? file.data : deflateRawSync(file.data);
+    const method = file.stored ? 0 : 8;
     const crc = crc32(file.data);
     const local = new Uint8Array(30 + name.length + packed.length);
     const lv = new DataView(local.buffer);
     lv.setUint32(0, 0x04034b50, true);
     lv.setUint16(4, 20, true);
-    lv.setUint16(8, 8, true);
+    lv.setUint16(8, method, true);
     lv.setUint32(14, crc, true);
     lv.setUint32(18, packed.length, true);
     lv.setUint32(22, file.data.length, true);
@@ -215,7 +216,7 @@ export function zipOf(files: Array<{ name: string; data: Uint8Array }>): Uint8Ar
     cv.setUint32(0, 0x02014b50, true);
     cv.setUint16(4, 20, true);
     cv.setUint16(6, 20, true);
-    cv.setUint16(10, 8, true);
+    cv.setUint16(10, method, true);
     cv.setUint32(16, crc, true);
     cv.setUint32(20, packed.length, true);
     cv.setUint32(24, file.data.length, true);

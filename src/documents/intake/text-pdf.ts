@@ -80,17 +80,16 @@ function wrap(paragraph: string, font: PDFFont): string[] {
   return lines;
 }
 
-async function fonts(pdf: PDFDocument): Promise<{ regular: PDFFont; bold: PDFFont }> {
+/** DejaVu Sans, and its bold only when a heading needs it (each embedded font costs a few hundred ms). */
+async function fonts(pdf: PDFDocument, withBold: boolean): Promise<{ regular: PDFFont; bold: PDFFont }> {
   fontBytes ??= Promise.all([
     readFile(path.join(FONTS, 'DejaVuSans.ttf')),
     readFile(path.join(FONTS, 'DejaVuSans-Bold.ttf')),
   ]);
-  const [regular, bold] = await fontBytes;
+  const [regularBytes, boldBytes] = await fontBytes;
   pdf.registerFontkit(fontkit);
-  return {
-    regular: await pdf.embedFont(regular, { subset: true }),
-    bold: await pdf.embedFont(bold, { subset: true }),
-  };
+  const regular = await pdf.embedFont(regularBytes, { subset: true });
+  return { regular, bold: withBold ? await pdf.embedFont(boldBytes, { subset: true }) : regular };
 }
 
 /**
@@ -103,7 +102,7 @@ export async function textToPdf(doc: TextDocument, maxPages: number): Promise<Ui
   const pdf = await PDFDocument.create();
   pdf.setProducer('Tiaki');
   pdf.setCreator('Tiaki');
-  const { regular, bold } = await fonts(pdf);
+  const { regular, bold } = await fonts(pdf, (doc.heading ?? []).length > 0);
   const lines: Line[] = [];
   for (const heading of doc.heading ?? [])
     for (const text of wrap(cleanText(heading).replace(/\n/g, ' '), bold)) lines.push({ text, bold: true });
