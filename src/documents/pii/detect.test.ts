@@ -86,6 +86,11 @@ describe('detect: contact details, dates of birth, plates', () => {
     expect(pick(spans, 'PHONE')).toEqual(['021 345 6789', '(09) 375 1234', '+64 4 472 7000']);
   });
 
+  it('does not read a phone number into a reference or record number', () => {
+    const spans = detect('Request TK-2026-000026 and report IR-2026-4101; phone 021 555 0142 (file 2026/0213 4567).');
+    expect(pick(spans, 'PHONE')).toEqual(['021 555 0142']);
+  });
+
   it('finds e-mail addresses, and names inside them are not separate spans', () => {
     const spans = detect('Write to hemi.potae@example.co.nz today.');
     expect(spans.map((s) => [s.type, s.text])).toEqual([['EMAIL', 'hemi.potae@example.co.nz']]);

@@ -174,6 +174,17 @@ function tidyPhone(text: string, m: FoundPhone): FoundPhone | undefined {
   return { ...again, startsAt: from + again.startsAt, endsAt: from + again.endsAt };
 }
 
+const WORD_CHAR = /[\p{L}\p{N}]/u;
+
+/** Whether text[s, e) is glued to letters or digits before or after it (directly or by a hyphen or slash). */
+function insideIdentifier(text: string, s: number, e: number): boolean {
+  const before = text.charAt(s - 1);
+  const after = text.charAt(e);
+  if (WORD_CHAR.test(before) || WORD_CHAR.test(after)) return true;
+  if ((before === '-' || before === '/') && WORD_CHAR.test(text.charAt(s - 2))) return true;
+  return (after === '-' || after === '/') && WORD_CHAR.test(text.charAt(e + 1));
+}
+
 /**
  * Phone numbers that libphonenumber-js (full metadata, NZ by default) accepts as valid.
  *
@@ -187,6 +198,8 @@ export function findPhones(text: string): Span[] {
     const s = m.startsAt;
     const e = m.endsAt;
     const raw = text.slice(s, e);
+    // Digits run on from a reference or record number ('TK-2026-000026', 'IR-2026-4101') are not a phone.
+    if (insideIdentifier(text, s, e)) continue;
     // Freephone and premium numbers (0800, 0508, 0900) belong to organisations, not people.
     if (m.number.countryCallingCode === '64' && /^(?:800|508|900)/.test(m.number.nationalNumber)) continue;
     const context = near(text, s, e, PHONE_CONTEXT, 30);
