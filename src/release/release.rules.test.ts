@@ -24,6 +24,7 @@ const doc = (overrides: Partial<DocumentForRelease> = {}): DocumentForRelease =>
   withholdGround: null,
   suggestedMarks: 0,
   acceptedGrounds: ['s53(b)'],
+  rejectedMarks: 0,
   ...overrides,
 });
 
@@ -81,6 +82,18 @@ describe('release readiness', () => {
     expect(releaseReadiness(ready({ documents: [] })).blockers).toEqual([
       'No documents are in scope of the request',
     ]);
+  });
+
+  it('refuses a document nobody reviewed (no marks, no disposition), which would otherwise go out in full', () => {
+    const unreviewed = doc({ disposition: 'undecided', acceptedGrounds: [] });
+    expect(releaseReadiness(ready({ documents: [unreviewed] })).blockers).toEqual([
+      '“Incident report” has not been reviewed: run the suggestions and decide them, mark what is withheld, or release it in full',
+    ]);
+    // Suggestions all turned down, or a release in full on purpose, count as reviewed.
+    expect(releaseReadiness(ready({ documents: [{ ...unreviewed, rejectedMarks: 2 }] })).ready).toBe(true);
+    expect(
+      releaseReadiness(ready({ documents: [{ ...unreviewed, disposition: 'release-in-full' }] })).ready,
+    ).toBe(true);
   });
 
   it('refuses while marks are only suggested', () => {

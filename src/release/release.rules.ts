@@ -19,6 +19,7 @@ export interface DocumentForRelease {
   /** Marks by status; `accepted` lists each accepted mark's ground (null when it has none). */
   suggestedMarks: number;
   acceptedGrounds: ReadonlyArray<string | null>;
+  rejectedMarks: number;
 }
 
 export interface ReadinessFacts {
@@ -48,9 +49,22 @@ export function decisionInForce<T extends { status: string; approvedAt: Date | n
 const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
 
 /**
+ * A document nobody has looked at: no disposition and no marks at all. Its contents would otherwise go
+ * out in full by default, so someone must at least release it in full on purpose.
+ */
+function notReviewed(doc: DocumentForRelease): boolean {
+  return (
+    doc.disposition === 'undecided' &&
+    doc.suggestedMarks === 0 &&
+    doc.acceptedGrounds.length === 0 &&
+    doc.rejectedMarks === 0
+  );
+}
+
+/**
  * Whether a package can be built: the request is decided, the decision in force is approved and
  * releases information (s 44: grant, grant in part, or release with conditions, s 54), every
- * suggested mark has been accepted or rejected, every staff name has been determined (C.09.04), and
+ * document has been reviewed, every suggested mark has been accepted or rejected, every staff name has been determined (C.09.04), and
  * every withheld document or part has its ground (s 44(2)(b): the reason for each withholding).
  *
  * @example releaseReadiness({ requestStatus: 'open', decisions: [], documents: [], staffNames: [] }).blockers
@@ -73,6 +87,10 @@ export function releaseReadiness(facts: ReadinessFacts): Readiness {
 
   if (facts.documents.length === 0) blockers.push('No documents are in scope of the request');
   for (const doc of facts.documents) {
+    if (notReviewed(doc))
+      blockers.push(
+        `“${doc.title}” has not been reviewed: run the suggestions and decide them, mark what is withheld, or release it in full`,
+      );
     if (doc.suggestedMarks > 0)
       blockers.push(
         `“${doc.title}” has ${plural(doc.suggestedMarks, 'suggested mark')} not yet accepted or rejected`,

@@ -99,6 +99,7 @@ async function gather(tx: Executor, requestRow: RequestRow) {
         withholdGround: d.withholdGround,
         suggestedMarks: own.filter((m) => m.status === 'suggested').length,
         acceptedGrounds: own.filter((m) => m.status === 'accepted').map((m) => m.ground),
+        rejectedMarks: own.filter((m) => m.status === 'rejected').length,
       },
     };
   });

@@ -310,6 +310,20 @@ describe('review readiness', () => {
     ]);
   });
 
+  it('blocks on a document nobody reviewed: no marks and no disposition', () => {
+    const result = reviewReadiness([doc({ marks: { suggested: 0, accepted: 0, rejected: 0 } })], []);
+    expect(result.ready).toBe(false);
+    expect(result.undecidedDocuments).toBe(1);
+    expect(result.blockers).toEqual([
+      '“Incident report” has not been reviewed: run the suggestions and decide them, mark what is withheld, or release it in full',
+    ]);
+    const released = reviewReadiness(
+      [doc({ disposition: 'release-in-full', marks: { suggested: 0, accepted: 0, rejected: 0 } })],
+      [],
+    );
+    expect(released.ready).toBe(true);
+  });
+
   it('decided marks make an undecided document ready, noted as partial', () => {
     const result = reviewReadiness(
       [doc({ marks: { suggested: 0, accepted: 1, rejected: 3 } })],

@@ -402,6 +402,7 @@ const STAFF_STATUS_WORDS: Record<StaffNameStatus, string> = {
 /**
  * Whether a request's review is finished, and what stands in the way in words: suggested marks not yet
  * accepted or rejected (on any document: a whole-document decision does not review them), documents
+ * not reviewed at all (no marks and no disposition), documents
  * withheld in full without a ground, documents released in full with accepted marks, and staff-name
  * reviews not done (C.09.04). No documents is not a blocker (a refusal or neither-confirm-nor-deny may
  * have none) but is noted.
@@ -419,7 +420,14 @@ export function reviewReadiness(
   for (const doc of documents) {
     suggested += doc.marks.suggested;
     const effective = effectiveDisposition(doc.disposition, doc.marks);
-    if (effective === 'undecided') {
+    const marked = doc.marks.suggested + doc.marks.accepted + doc.marks.rejected > 0;
+    if (doc.disposition === 'undecided' && !marked) {
+      // Nobody has looked at it: without this it would count as released in full.
+      undecided++;
+      blockers.push(
+        `“${doc.title}” has not been reviewed: run the suggestions and decide them, mark what is withheld, or release it in full`,
+      );
+    } else if (effective === 'undecided') {
       undecided++;
       blockers.push(
         `“${doc.title}” is undecided and has ${plural(doc.marks.suggested, 'suggested mark')} not yet accepted or rejected`,
@@ -435,7 +443,7 @@ export function reviewReadiness(
       blockers.push(
         `“${doc.title}” is released in full but has ${plural(doc.marks.accepted, 'accepted mark')}`,
       );
-    if (doc.disposition === 'undecided' && effective !== 'undecided')
+    if (doc.disposition === 'undecided' && marked && effective !== 'undecided')
       notes.push(
         `“${doc.title}” has no disposition set; with its marks decided it counts as ${
           effective === 'partial' ? 'released in part' : 'released in full'
