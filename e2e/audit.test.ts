@@ -2,7 +2,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { ensureWebBuilt } from './support/build.ts';
 import { startE2eServer, type E2eServer, type StaffAccount } from './support/server.ts';
-import { audit, axeReport, launchBrowser, openPage, type TestPage } from './support/browser.ts';
+import {
+  audit,
+  axeReport,
+  launchBrowser,
+  openPage,
+  type TestPage,
+  BROWSER_TESTS,
+} from './support/browser.ts';
 import type { SignedIn } from '../src/testing/http.ts';
 import { inTransaction } from '../src/db/tx.ts';
 import { evaluateAccesses } from '../src/audit/evaluation.service.ts';
@@ -148,7 +155,7 @@ describe('ISO weeks and reasons as the web app reads them', () => {
   });
 });
 
-describe('access audit in the web app', () => {
+describe('access audit in the web app', BROWSER_TESTS, () => {
   it('interrupts an officer opening a record with no work relationship: nothing of the record in the page until a reason is given', async () => {
     const opened = await openPage(browser, server.baseUrl);
     const { page } = opened;

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { ensureWebBuilt } from './support/build.ts';
 import { startE2eServer, type E2eServer } from './support/server.ts';
-import { audit, axeReport, launchBrowser, openPage, tabTo } from './support/browser.ts';
+import { audit, axeReport, launchBrowser, openPage, tabTo, BROWSER_TESTS } from './support/browser.ts';
 
 // The kiosk, driven by keyboard in Chromium: a person asks for their information, the screen is left
 // alone, asks "Are you still there?" after 60 s and wipes everything 20 s later. Time is fast-forwarded
@@ -77,7 +77,7 @@ async function expectNoTraces(page: Page, secrets: string[], historyLength: numb
   for (const secret of secrets) expect(state.title).not.toContain(secret);
 }
 
-describe('kiosk', () => {
+describe('kiosk', BROWSER_TESTS, () => {
   it('takes a request by keyboard, shows only the reference and due date, and wipes everything after 60 + 20 s untouched', async () => {
     const { page, problems, context } = await openPage(browser, server.baseUrl);
     const kioskResponses: Array<{ url: string; cacheControl: string | null }> = [];

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { ensureWebBuilt } from './support/build.ts';
 import { startE2eServer, type E2eServer } from './support/server.ts';
-import { audit, axeReport, launchBrowser, openPage, tabTo } from './support/browser.ts';
+import { audit, axeReport, launchBrowser, openPage, tabTo, BROWSER_TESTS } from './support/browser.ts';
 
 // The public request pages in Chromium: the start page, one question per page, an agent's written
 // authority, check your answers, the confirmation, and tracking with the emailed verification code.
@@ -31,7 +31,7 @@ async function heading(page: Page, name: string | RegExp): Promise<void> {
   await page.getByRole('heading', { level: 1, name }).waitFor();
 }
 
-describe('public request pages', () => {
+describe('public request pages', BROWSER_TESTS, () => {
   it('takes a request for your own information by keyboard, and tracks it with the emailed code', async () => {
     const { page, problems, context } = await openPage(browser, server.baseUrl);
     await page.goto('/');

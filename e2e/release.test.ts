@@ -5,7 +5,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { ensureWebBuilt } from './support/build.ts';
 import { startE2eServer, type E2eServer, type StaffAccount } from './support/server.ts';
-import { audit, axeReport, launchBrowser, openPage, type TestPage } from './support/browser.ts';
+import {
+  audit,
+  axeReport,
+  launchBrowser,
+  openPage,
+  type TestPage,
+  BROWSER_TESTS,
+} from './support/browser.ts';
 import type { SignedIn } from '../src/testing/http.ts';
 import { makeTextPdf } from '../src/documents/testing-documents.ts';
 import {
@@ -211,7 +218,7 @@ async function addDocument(pdf: Uint8Array): Promise<string> {
   return (JSON.parse(text) as { id: string }).id;
 }
 
-describe('decision, approval, release and disclosure log in the browser', () => {
+describe('decision, approval, release and disclosure log in the browser', BROWSER_TESTS, () => {
   beforeAll(async () => {
     await ensureWebBuilt();
     const scratch = mkdtempSync(path.join(tmpdir(), 'tiaki-e2e-release-'));

@@ -2,7 +2,15 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { ensureWebBuilt } from './support/build.ts';
 import { startE2eServer, type E2eServer, type StaffAccount } from './support/server.ts';
-import { audit, axeReport, launchBrowser, openPage, tabTo, type TestPage } from './support/browser.ts';
+import {
+  audit,
+  axeReport,
+  launchBrowser,
+  openPage,
+  tabTo,
+  type TestPage,
+  BROWSER_TESTS,
+} from './support/browser.ts';
 import type { SignedIn } from '../src/testing/http.ts';
 
 // The staff workbench in Chromium: one extension (and the refusal of a second), recording a paper request
@@ -59,7 +67,7 @@ async function finish(opened: TestPage): Promise<void> {
   await opened.context.close();
 }
 
-describe('staff workbench: extension, recording a request, staff admin', () => {
+describe('staff workbench: extension, recording a request, staff admin', BROWSER_TESTS, () => {
   it('lets an officer extend the time limit once, and refuses a second extension (s 48)', async () => {
     const officerSession = await server.signIn(officer);
     const triaged = await server.call(

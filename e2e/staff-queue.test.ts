@@ -2,7 +2,15 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { ensureWebBuilt } from './support/build.ts';
 import { startE2eServer, type E2eServer, type StaffAccount } from './support/server.ts';
-import { audit, axeReport, launchBrowser, openPage, tabTo, type TestPage } from './support/browser.ts';
+import {
+  audit,
+  axeReport,
+  launchBrowser,
+  openPage,
+  tabTo,
+  type TestPage,
+  BROWSER_TESTS,
+} from './support/browser.ts';
 import type { SignedIn } from '../src/testing/http.ts';
 
 // The staff workbench in Chromium: sign-in, queues with the triage countdown, URL state and saved views,
@@ -77,7 +85,7 @@ async function finish(opened: TestPage): Promise<void> {
   await opened.context.close();
 }
 
-describe('staff workbench: sign-in, queues, triage, shortcuts', () => {
+describe('staff workbench: sign-in, queues, triage, shortcuts', BROWSER_TESTS, () => {
   it('signs in by keyboard (with the error summary for a wrong password) and lands on the triage queue with its 24-hour countdown', async () => {
     const opened = await openPage(browser, server.baseUrl);
     const { page } = opened;

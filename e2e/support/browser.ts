@@ -5,6 +5,12 @@ import { expect } from 'vitest';
 const require = createRequire(import.meta.url);
 const axeSource = (require('axe-core') as { source: string }).source;
 
+/**
+ * Options for a describe of browser tests: each test drives a real Chromium through many screens, each
+ * checked by axe, and a minute is too tight on a loaded 2-core machine (one such test has taken 59 s).
+ */
+export const BROWSER_TESTS = { timeout: 180_000 } as const;
+
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 /** Debian's Chromium, headless, with nothing phoning home. */

@@ -13,7 +13,7 @@ export interface NotifiedRecipient {
 
 /**
  * A statement of correction attached to a person's information when the agency declines to correct it
- * (IPP 7(2)(b)); shown wherever that information is displayed or later released.
+ * (IPP 7); shown wherever that information is displayed or later released.
  */
 export const correctionStatements = pgTable(
   'correction_statements',

@@ -21,7 +21,7 @@ export interface PackageDocument extends Omit<ScheduleEntry, 'fromPage' | 'toPag
   pdf: Uint8Array;
 }
 
-/** A statement of correction to print with the information (IPP 7(3)). */
+/** A statement of correction to print with the information (IPP 7). */
 export interface PackageStatement {
   /** NZ date the person provided it (YYYY-MM-DD). */
   providedOn: string;

@@ -7,7 +7,7 @@ import type { RunCommand } from './page-command.ts';
 import { SectionState } from './RequestFrame.tsx';
 import type { CorrectionRecipient, CorrectionStatement, DecisionAnswer } from './types.ts';
 
-/** Outcomes after which the person may have a statement of correction attached (IPP 7(2)(b), s 63). */
+/** Outcomes after which the person may have a statement of correction attached (IPP 7, s 63). */
 const statementOutcomes = ['correction-refused', 'corrected-in-part'];
 
 /**
