@@ -22,6 +22,7 @@ import { eq } from 'drizzle-orm';
 import type { Actor } from '../../src/auth/actor.ts';
 import { users } from '../../src/auth/auth.schema.ts';
 import { openDatabase } from '../../src/db/client.ts';
+import { inTransaction } from '../../src/db/tx.ts';
 import { decisions } from '../../src/decisions/decisions.schema.ts';
 import { documents, redactionMarks } from '../../src/documents/documents.schema.ts';
 import { insertTestDocument } from '../../src/documents/testing-documents.ts';
@@ -29,7 +30,7 @@ import { assemblePackage } from '../../src/release/package.pdf.ts';
 import { buildReleasePackage, type DocumentToRelease } from '../../src/release/release.build.ts';
 import { planDocument } from '../../src/release/release.rules.ts';
 import { buildRelease } from '../../src/release/release.service.ts';
-import { applyRequestEvent, createRequest } from '../../src/requests/requests.service.ts';
+import { applyRequestEvent, createRequest, moveRequest } from '../../src/requests/requests.service.ts';
 import { loadConfig } from '../../src/server/config.ts';
 import { generateBundle, WITHHELD } from '../redaction/generate.ts';
 
@@ -201,11 +202,14 @@ async function throughTheUseCase(): Promise<{ seconds: number }> {
       },
     );
     await applyRequestEvent(db, officer, created.id, { type: 'triage', track: 'privacy-access' });
-    await applyRequestEvent(db, officer, created.id, { type: 'submit-for-decision' });
-    await applyRequestEvent(db, decider, created.id, {
-      type: 'decide',
-      outcome: 'granted-in-part',
-      reason: 'Other people’s information withheld',
+    // Decided by the lifecycle alone (the decision record is inserted below); the events endpoint refuses these.
+    await inTransaction(db, async (tx) => {
+      await moveRequest(tx, officer, created.id, { type: 'submit-for-decision' });
+      await moveRequest(tx, decider, created.id, {
+        type: 'decide',
+        outcome: 'granted-in-part',
+        reason: 'Other people’s information withheld',
+      });
     });
     await db.insert(decisions).values({
       requestId: created.id,

@@ -23,7 +23,7 @@ import type { Actor } from '../../src/auth/actor.ts';
 import { openDatabase, type DatabaseHandle } from '../../src/db/client.ts';
 import { queryRows } from '../../src/db/tx.ts';
 import { nzDateOf } from '../../src/law/calendar.ts';
-import { visibilityScope } from '../../src/requests/requests.rules.ts';
+import { decidedStatuses, visibilityScope } from '../../src/requests/requests.rules.ts';
 import { createRequest, listRequests } from '../../src/requests/requests.service.ts';
 import {
   cursorFor,
@@ -144,6 +144,10 @@ function rawQueue(scenario: QueueScenario, after: { due: string; id: string } | 
     if (scope.officerId) any.push(`assigned_officer_id = ${p(scope.officerId)}`);
     if (scope.team) any.push(`assigned_officer_id in (select id from users where team = ${p(scope.team)})`);
     if (scope.awaitingDecision) any.push(`status = 'awaiting-decision'`);
+    if (scope.decided)
+      any.push(
+        `(status in (${decidedStatuses.map((s) => `'${s}'`).join(', ')}) and decision_outcome is not null)`,
+      );
     where.push(`(${any.join(' or ')})`);
   }
   const f = scenario.filter;

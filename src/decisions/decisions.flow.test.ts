@@ -15,6 +15,7 @@ import {
   expectStatus,
   openRequest,
   readDecision,
+  letterPdfBytes,
   step,
   withheldDocument,
 } from './testing-decisions.ts';
@@ -117,8 +118,65 @@ describe.each(testDatabaseKinds())('decisions on %s', (kind) => {
     const read = await readDecision(f, request.id);
     expect(read.json.letters.map((l: { kind: string }) => l.kind)).toEqual(['decision']);
     // Approved once: a second approval is refused.
-    expectStatus(await step(f, decision.id, 'approve', 'decisionMaker'), 404); // the request is decided: no longer the decision maker's
+    expectStatus(await step(f, decision.id, 'approve', 'decisionMaker'), 409);
     expectStatus(await step(f, decision.id, 'submit', 'officer'), 409);
+  });
+
+  it('C.09.05: after approving, the decision maker still reads the request, the decision and the letter they signed; all audited', async () => {
+    const request = await openRequest(f);
+    const decision = await drafted(f, request.id, {
+      outcome: 'refused',
+      grounds: ['s53(b)'],
+      reasons: 'The file is about another prisoner.',
+    });
+    expectStatus(await step(f, decision.id, 'submit', 'officer'), 200);
+    expectStatus(await step(f, decision.id, 'approve', 'decisionMaker'), 200);
+
+    const before = await lastAuditSeq(f.t.db);
+    const detail = await f.t.request('GET', `/api/requests/${request.id}`, {
+      session: f.sessions.decisionMaker,
+    });
+    expectStatus(detail, 200);
+    expect(detail.json).toMatchObject({ status: 'decided', caseSteps: [], allowedActions: [] });
+    const read = await readDecision(f, request.id, 'decisionMaker');
+    expectStatus(read, 200);
+    expect(read.json.decision).toMatchObject({
+      id: decision.id,
+      status: 'approved',
+      approvedBy: { id: f.users.decisionMaker.id },
+    });
+    expect(read.json.letters).toHaveLength(1);
+    const pdf = await letterPdfBytes(f, read.json.letters[0].url, 'decisionMaker');
+    expect(pdf.response.status).toBe(200);
+    expect(new TextDecoder().decode(pdf.bytes.slice(0, 5))).toBe('%PDF-');
+    const listed = await f.t.request('GET', '/api/requests?limit=200', { session: f.sessions.decisionMaker });
+    expect((listed.json.items as Array<{ id: string }>).map((item) => item.id)).toContain(request.id);
+
+    const actions = (await auditSince(f.t, before)).map((e) => e.action);
+    expect(actions).toEqual(['request.read', 'decision.read', 'letter.read', 'request.listed']);
+  });
+
+  it('the decision maker still cannot see a request being worked on: not its detail, decision, letters or list entry', async () => {
+    const request = await openRequest(f);
+    await drafted(f, request.id, { outcome: 'refused', grounds: ['s53(b)'], reasons: 'x' });
+    const seq = await lastAuditSeq(f.t.db);
+    const detail = await f.t.request('GET', `/api/requests/${request.id}`, {
+      session: f.sessions.decisionMaker,
+    });
+    expectStatus(detail, 404);
+    expectStatus(await readDecision(f, request.id, 'decisionMaker'), 404);
+    const letter = await f.t.request('POST', `/api/requests/${request.id}/letters`, {
+      session: f.sessions.decisionMaker,
+      body: { kind: 'transfer' },
+    });
+    expectStatus(letter, 404);
+    const listed = await f.t.request('GET', '/api/requests?limit=200', { session: f.sessions.decisionMaker });
+    expect((listed.json.items as Array<{ id: string }>).map((item) => item.id)).not.toContain(request.id);
+    const audit = await auditSince(f.t, seq);
+    expect(audit.some((e) => e.entity_id === request.id)).toBe(false);
+    expect(audit.flatMap((e) => (e.details.requestIds as string[] | undefined) ?? [])).not.toContain(
+      request.id,
+    );
   });
 
   it('C.09.05: the decision maker returns a decision with a note; the request is open again and a new draft supersedes it', async () => {

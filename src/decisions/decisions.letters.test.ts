@@ -215,7 +215,8 @@ describe.each(testDatabaseKinds())('letters and notices on %s', (kind) => {
     const url = (again.json as Letter).url;
     expect((await letterPdfBytes(f, url, 'manager')).response.status).toBe(200);
     expect((await letterPdfBytes(f, url, 'southOfficer')).response.status).toBe(404);
-    expect((await letterPdfBytes(f, url, 'decisionMaker')).response.status).toBe(404); // decided: not the decision maker's now
+    // Decided: the decision maker answers for it, so reads its letter (requests.rules.ts visibilityScope).
+    expect((await letterPdfBytes(f, url, 'decisionMaker')).response.status).toBe(200);
     expect((await letterPdfBytes(f, url, null)).response.status).toBe(401);
     expect(
       (await letterPdfBytes(f, '/api/letters/00000000-0000-4000-8000-000000000000/pdf', 'officer')).response

@@ -180,6 +180,7 @@ export async function requestsAboutPerson(db: Executor, personId: string) {
       status: requests.status,
       assignedOfficerId: requests.assignedOfficerId,
       assignedOfficerTeam: officer.team,
+      decisionOutcome: requests.decisionOutcome,
     })
     .from(requests)
     .leftJoin(officer, eq(officer.id, requests.assignedOfficerId))

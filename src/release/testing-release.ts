@@ -1,5 +1,5 @@
 /**
- * Test fixtures for releases: a request taken to "decided" through the API with an approved decision
+ * Test fixtures for releases: a request taken to "decided" by the lifecycle with an approved decision
  * row, documents with marks and dispositions written straight to the tables (the review and decision
  * modules are not needed to test a release). Only tests import this.
  */
@@ -12,7 +12,8 @@ import { decisions, letters } from '../decisions/decisions.schema.ts';
 import { documents, redactionMarks, staffNameReviews } from '../documents/documents.schema.ts';
 import { blobStoreFor } from '../documents/storage/index.ts';
 import { insertTestDocument, makeTextPdf } from '../documents/testing-documents.ts';
-import { move, record, type RegisterFixture } from '../requests/testing-requests.ts';
+import type { DecisionOutcome } from '../law/lifecycle.ts';
+import { lifecycleMove, move, record, type RegisterFixture } from '../requests/testing-requests.ts';
 
 export interface DecidedRequest {
   id: string;
@@ -23,7 +24,8 @@ export interface DecidedRequest {
 
 /**
  * A request recorded and triaged by the officer, submitted, and decided by the decision maker with
- * `outcome`; the approved decision row is inserted directly.
+ * `outcome` (by the lifecycle alone: the events endpoint refuses both); the approved decision row is
+ * inserted directly.
  */
 export async function decidedRequest(
   f: RegisterFixture,
@@ -38,10 +40,10 @@ export async function decidedRequest(
     },
   });
   await move(f.t, f.sessions.officer, created.id, { type: 'triage', track: 'privacy-access' });
-  await move(f.t, f.sessions.officer, created.id, { type: 'submit-for-decision' });
-  const decided = await move(f.t, f.sessions.decisionMaker, created.id, {
+  await lifecycleMove(f, 'officer', created.id, { type: 'submit-for-decision' });
+  const decided = await lifecycleMove(f, 'decisionMaker', created.id, {
     type: 'decide',
-    outcome,
+    outcome: outcome as DecisionOutcome,
     reason: 'Decided after review of the documents',
   });
   const [decision] = await f.t.db
@@ -61,7 +63,7 @@ export async function decidedRequest(
   return {
     id: created.id,
     reference: created.reference,
-    personId: (decided.json as { subject: { id: string } }).subject.id,
+    personId: decided.subjectPersonId,
     decisionId: decision.id,
   };
 }

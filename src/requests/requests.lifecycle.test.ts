@@ -3,9 +3,12 @@ import { nzDateOf } from '../law/calendar.ts';
 import { dueDate } from '../law/working-days.ts';
 import { testDatabaseKinds } from '../testing/databases.ts';
 import { countRows, createStaff, lastAuditSeq, type TestResponse } from '../testing/http.ts';
+import { drafted, expectStatus, step, withheldDocument } from '../decisions/testing-decisions.ts';
+import { applyRequestEvent, type PublicRequestEventInput } from './requests.service.ts';
 import {
   auditSince,
   fieldPaths,
+  lifecycleMove,
   move,
   record,
   sendEvent,
@@ -62,6 +65,13 @@ describe.each(testDatabaseKinds())('the lifecycle through the API on %s', (kind)
   const get = async (id: string) => {
     const response = await f.t.request('GET', `/api/requests/${id}`, { session: f.sessions.manager });
     expect(response.status, response.text).toBe(200);
+    return response.json;
+  };
+
+  /** The request as `account` sees it, insisting on `status`. */
+  const getAs = async (id: string, account: FixtureAccount, status = 200) => {
+    const response = await f.t.request('GET', `/api/requests/${id}`, { session: f.sessions[account] });
+    expect(response.status, response.text).toBe(status);
     return response.json;
   };
 
@@ -401,49 +411,93 @@ describe.each(testDatabaseKinds())('the lifecycle through the API on %s', (kind)
       });
       expect(response.json.status).toBe('withdrawn');
       expect(response.json.dueState).toBe('closed');
-      const late = await refusedMove(created.id, { type: 'submit-for-decision' }, 409);
+      const late = await refusedMove(created.id, { type: 'close' }, 409);
       expect(late.json.error.message).toMatch(/withdrawn/);
     });
 
-    it('C.09.05: submit, decide (decision maker only), release, close; each event with who and when', async () => {
-      const created = await fresh({ triage: false });
-      await move(f.t, f.sessions.intake, created.id, { type: 'triage', track: 'privacy-access' });
-      const unassigned = await refusedMove(created.id, { type: 'submit-for-decision' }, 409);
-      expect(unassigned.json.error.message).toMatch(/Assign an officer/);
-      await move(f.t, f.sessions.manager, created.id, { type: 'assign', officerId: f.users.officer.id });
-      const premature = await refusedMove(created.id, { type: 'release' }, 409);
-      expect(premature.json.error.message).toMatch(/cannot be released/);
-      const submitted = await move(f.t, f.sessions.officer, created.id, { type: 'submit-for-decision' });
-      expect(submitted.json.status).toBe('awaiting-decision');
+    it('going for decision, deciding and releasing are refused here with 400 naming type: they need a decision record or a verified release package', async () => {
+      const created = await fresh({ overrides: { formOfRelease: 'copy' } });
+      const seq = await lastAuditSeq(f.t.db);
+      const submit = await refusedMove(created.id, { type: 'submit-for-decision' }, 400);
+      expect(fieldPaths(submit)).toEqual(['type']);
+      expect(submit.json.error.fields[0].message).toMatch(/decision page/);
 
-      const byOfficer = await refusedMove(
-        created.id,
-        { type: 'decide', outcome: 'granted', reason: 'All of it' },
-        403,
-        'officer',
-      );
-      expect(byOfficer.json.error.message).toMatch(/officer.*cannot decide/);
-      const wrongOutcome = await refusedMove(
-        created.id,
-        { type: 'decide', outcome: 'corrected', reason: 'x' },
-        409,
-        'decisionMaker',
-      );
-      expect(wrongOutcome.json.error.message).toMatch(/cannot be decided as "corrected"/);
-
-      const decided = await move(f.t, f.sessions.decisionMaker, created.id, {
-        type: 'decide',
-        outcome: 'granted-in-part',
-        reason: 'Staff names withheld under s 49(1)(a)(i)',
+      const decision = await drafted(f, created.id, {
+        outcome: 'refused',
+        grounds: ['s53(b)'],
+        reasons: 'The file is about another prisoner.',
       });
-      expect(decided.json).toMatchObject({ status: 'decided', decisionOutcome: 'granted-in-part' });
-      expect(decided.json.timeline.at(-1).summary).toMatch(/Reason: Staff names withheld/);
+      expectStatus(await step(f, decision.id, 'submit', 'officer'), 200);
+      for (const event of [
+        { type: 'decide', outcome: 'granted', reason: 'All of it' },
+        { type: 'decide' },
+        { type: 'return-to-officer', note: 'Say which pages' },
+      ]) {
+        const refused = await refusedMove(created.id, event, 400, 'decisionMaker');
+        expect(fieldPaths(refused), event.type).toEqual(['type']);
+        expect(refused.json.error.fields[0].message).toMatch(/decision page/);
+      }
+      expectStatus(await step(f, decision.id, 'approve', 'decisionMaker'), 200);
 
-      const released = await move(f.t, f.sessions.officer, created.id, { type: 'release' });
-      expect(released.json.status).toBe('released');
+      const release = await refusedMove(created.id, { type: 'release' }, 400);
+      expect(fieldPaths(release)).toEqual(['type']);
+      expect(release.json.error.message).toMatch(/^Check these fields: type$/);
+      expect(release.json.error.fields[0].message).toMatch(/release page/);
+      // An unknown type is still refused the ordinary way.
+      const unknown = await refusedMove(created.id, { type: 'publish' }, 400);
+      expect(fieldPaths(unknown)).toEqual(['type']);
+
+      // Nor can a caller of the use case slip one past the types.
+      await expect(
+        applyRequestEvent(f.t.db, f.actor('officer'), created.id, {
+          type: 'release',
+        } as unknown as PublicRequestEventInput),
+      ).rejects.toMatchObject({ code: 'invalid', fields: [{ path: 'type' }] });
+      const moves = (await auditSince(f.t, seq)).filter((row) => row.action === 'request.changed');
+      expect(moves.map((row) => row.details.event)).toEqual(['submit-for-decision', 'decide']);
+    });
+
+    it('C.09.05: submit and approve a decision, release, close: each event with who and when, and each role led to its next step', async () => {
+      const created = await fresh({ triage: false, overrides: { formOfRelease: 'copy' } });
+      await move(f.t, f.sessions.intake, created.id, { type: 'triage', track: 'privacy-access' });
+      // Unassigned: nobody can take it for decision yet.
+      expect((await getAs(created.id, 'officer')).caseSteps).toEqual([]);
+      await move(f.t, f.sessions.manager, created.id, { type: 'assign', officerId: f.users.officer.id });
+
+      const open = await getAs(created.id, 'officer');
+      expect(open.caseSteps).toEqual(['draft-decision']);
+      expect(open.allowedActions).not.toContain('submit-for-decision');
+      expect((await getAs(created.id, 'decisionMaker', 404)).error.code).toBe('not-found');
+
+      await withheldDocument(f, created.id, 'Incident report', { markGrounds: ['s53(b)'] });
+      const decision = await drafted(f, created.id, {
+        outcome: 'granted-in-part',
+        grounds: ['s53(b)'],
+        reasons: 'Another prisoner is named.',
+      });
+      expectStatus(await step(f, decision.id, 'submit', 'officer'), 200);
+      const awaiting = await getAs(created.id, 'decisionMaker');
+      expect(awaiting).toMatchObject({ status: 'awaiting-decision', caseSteps: ['approve-decision'] });
+      expect(awaiting.allowedActions).not.toContain('decide');
+      expect((await getAs(created.id, 'officer')).caseSteps).toEqual([]);
+
+      expectStatus(await step(f, decision.id, 'approve', 'decisionMaker'), 200);
+      const decided = await getAs(created.id, 'officer');
+      expect(decided).toMatchObject({
+        status: 'decided',
+        decisionOutcome: 'granted-in-part',
+        caseSteps: ['release'],
+      });
+      expect(decided.allowedActions).not.toContain('release');
+      expect((await getAs(created.id, 'decisionMaker')).caseSteps).toEqual([]);
+
+      // What the release service does once the verified package is sent (src/release).
+      await lifecycleMove(f, 'officer', created.id, { type: 'release' });
+      expect((await getAs(created.id, 'officer')).caseSteps).toEqual([]);
       const closed = await move(f.t, f.sessions.officer, created.id, { type: 'close' });
       expect(closed.json.status).toBe('closed');
       expect(closed.json.allowedActions).toEqual([]);
+      expect(closed.json.caseSteps).toEqual([]);
       const reopen = await refusedMove(created.id, { type: 'close' }, 409);
       expect(reopen.json.error.message).toMatch(/This request is closed/);
 
@@ -467,25 +521,21 @@ describe.each(testDatabaseKinds())('the lifecycle through the API on %s', (kind)
     });
 
     it('every change is a request.changed audit row with the move, from and to; refusals write none', async () => {
-      const created = await fresh({ triage: false });
+      const created = await fresh({ triage: false, overrides: { formOfRelease: 'copy' } });
       const seq = await lastAuditSeq(f.t.db);
       await move(f.t, f.sessions.officer, created.id, { type: 'triage', track: 'privacy-access' });
       await refusedMove(created.id, { type: 'close' }, 409);
-      // The decision maker sees only requests awaiting decision: before that, the request is not theirs to see.
-      await refusedMove(
-        created.id,
-        { type: 'decide', outcome: 'granted', reason: 'x' },
-        404,
-        'decisionMaker',
-      );
-      await move(f.t, f.sessions.officer, created.id, { type: 'submit-for-decision' });
-      await move(f.t, f.sessions.decisionMaker, created.id, {
-        type: 'decide',
+      const decision = await drafted(f, created.id, {
         outcome: 'refused',
-        reason: 's 53(h)',
+        grounds: ['s53(h)'],
+        reasons: 'x',
       });
-      const release = await refusedMove(created.id, { type: 'release' }, 409);
-      expect(release.json.error.message).toMatch(/releases no information/);
+      expectStatus(await step(f, decision.id, 'submit', 'officer'), 200);
+      expectStatus(await step(f, decision.id, 'approve', 'decisionMaker'), 200);
+      // A refusal releases nothing: the officer is not led to the release page, only to close.
+      const decided = await getAs(created.id, 'officer');
+      expect(decided.caseSteps).toEqual([]);
+      expect(decided.allowedActions).toContain('close');
       await move(f.t, f.sessions.officer, created.id, { type: 'close' });
       const changes = (await auditSince(f.t, seq)).filter((row) => row.action === 'request.changed');
       expect(changes.map((row) => row.details)).toEqual([
@@ -528,13 +578,13 @@ describe.each(testDatabaseKinds())('the lifecycle through the API on %s', (kind)
       expect(before.timeline[0].summary).toMatch(/name given differs/);
 
       await move(f.t, f.sessions.officer, first.id, { type: 'triage', track: 'privacy-access' });
-      await move(f.t, f.sessions.officer, first.id, { type: 'submit-for-decision' });
-      await move(f.t, f.sessions.decisionMaker, first.id, {
+      await lifecycleMove(f, 'officer', first.id, { type: 'submit-for-decision' });
+      await lifecycleMove(f, 'decisionMaker', first.id, {
         type: 'decide',
         outcome: 'granted',
         reason: 'All',
       });
-      await move(f.t, f.sessions.officer, first.id, { type: 'release' });
+      await lifecycleMove(f, 'officer', first.id, { type: 'release' });
 
       const after = await get(second.id);
       expect(after.earlierRequests[0]).toMatchObject({ id: first.id, status: 'released' });

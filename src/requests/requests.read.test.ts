@@ -1,9 +1,11 @@
 import { randomUUID } from 'node:crypto';
+import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testDatabaseKinds } from '../testing/databases.ts';
 import { countRows, lastAuditSeq } from '../testing/http.ts';
 import {
   auditSince,
+  lifecycleMove,
   move,
   record,
   startRegister,
@@ -11,26 +13,47 @@ import {
   type RegisterFixture,
 } from './testing-requests.ts';
 
-type Case = 'triageQueue' | 'ownTriaged' | 'pool' | 'southAssigned' | 'recordedByIntake' | 'awaitingDecision';
+type Case =
+  | 'triageQueue'
+  | 'ownTriaged'
+  | 'pool'
+  | 'southAssigned'
+  | 'recordedByIntake'
+  | 'awaitingDecision'
+  | 'decided'
+  | 'closedUndecided';
 
 /**
- * Who sees what (issue 3, "Who sees what"): every role against six requests in different states.
+ * Who sees what (issue 3, "Who sees what"): every role against eight requests in different states.
  * - triageQueue: recorded by otherIntake, awaiting triage
  * - ownTriaged: recorded by otherIntake, triaged (and so taken) by officer (team north)
  * - pool: recorded by otherIntake, triaged by otherIntake, nobody assigned
  * - southAssigned: recorded by otherIntake, taken by southOfficer (team south)
  * - recordedByIntake: recorded by intake, taken by southOfficer
  * - awaitingDecision: recorded by otherIntake, taken by southOfficer and submitted for decision
+ * - decided: recorded by otherIntake, taken by southOfficer, submitted and decided
+ * - closedUndecided: recorded by otherIntake, taken by southOfficer, closed with no decision (as a complaint
+ *   escalated from the kiosk may be)
  */
+const everything: Case[] = [
+  'triageQueue',
+  'ownTriaged',
+  'pool',
+  'southAssigned',
+  'recordedByIntake',
+  'awaitingDecision',
+  'decided',
+  'closedUndecided',
+];
 const visible: Record<Exclude<FixtureAccount, 'admin'>, Case[]> = {
   intake: ['triageQueue', 'recordedByIntake'],
-  otherIntake: ['triageQueue', 'ownTriaged', 'pool', 'southAssigned', 'awaitingDecision'],
+  otherIntake: everything.filter((name) => name !== 'recordedByIntake'),
   officer: ['triageQueue', 'ownTriaged', 'pool'],
   teammate: ['triageQueue', 'ownTriaged', 'pool'],
-  southOfficer: ['triageQueue', 'pool', 'southAssigned', 'recordedByIntake', 'awaitingDecision'],
-  decisionMaker: ['awaitingDecision'],
-  manager: ['triageQueue', 'ownTriaged', 'pool', 'southAssigned', 'recordedByIntake', 'awaitingDecision'],
-  auditor: ['triageQueue', 'ownTriaged', 'pool', 'southAssigned', 'recordedByIntake', 'awaitingDecision'],
+  southOfficer: everything.filter((name) => name !== 'ownTriaged'),
+  decisionMaker: ['awaitingDecision', 'decided'],
+  manager: everything,
+  auditor: everything,
 };
 
 describe.each(testDatabaseKinds())('reading requests on %s', (kind) => {
@@ -52,7 +75,19 @@ describe.each(testDatabaseKinds())('reading requests on %s', (kind) => {
     await move(t, sessions.southOfficer, ids.recordedByIntake, { type: 'triage', track: 'privacy-access' });
     ids.awaitingDecision = (await record(t, sessions.otherIntake, subject('Awaiting Decision'))).id;
     await move(t, sessions.southOfficer, ids.awaitingDecision, { type: 'triage', track: 'privacy-access' });
-    await move(t, sessions.southOfficer, ids.awaitingDecision, { type: 'submit-for-decision' });
+    await lifecycleMove(f, 'southOfficer', ids.awaitingDecision, { type: 'submit-for-decision' });
+    ids.decided = (await record(t, sessions.otherIntake, subject('Decided Person'))).id;
+    await move(t, sessions.southOfficer, ids.decided, { type: 'triage', track: 'privacy-access' });
+    await lifecycleMove(f, 'southOfficer', ids.decided, { type: 'submit-for-decision' });
+    await lifecycleMove(f, 'decisionMaker', ids.decided, {
+      type: 'decide',
+      outcome: 'granted-in-part',
+      reason: 'Other people’s information withheld',
+    });
+    ids.closedUndecided = (await record(t, sessions.otherIntake, subject('Closed Complaint'))).id;
+    await move(t, sessions.southOfficer, ids.closedUndecided, { type: 'triage', track: 'complaint' });
+    // The lifecycle closes an undecided request only as an escalated complaint; the state is what matters here.
+    await t.db.execute(sql`update requests set status = 'closed' where id = ${ids.closedUndecided}`);
   });
   afterAll(async () => {
     await f.close();
@@ -96,10 +131,11 @@ describe.each(testDatabaseKinds())('reading requests on %s', (kind) => {
       expect((await read(ids.ownTriaged, 'southOfficer')).status).toBe(404);
     });
 
-    it('decision maker: sees only requests awaiting decision', async () => {
+    it('decision maker: sees requests awaiting decision and decided ones; no work in progress, nothing closed undecided', async () => {
       expect((await read(ids.awaitingDecision, 'decisionMaker')).status).toBe(200);
-      for (const name of ['triageQueue', 'ownTriaged', 'pool', 'southAssigned'] as const) {
-        expect((await read(ids[name], 'decisionMaker')).status).toBe(404);
+      expect((await read(ids.decided, 'decisionMaker')).status).toBe(200);
+      for (const name of ['triageQueue', 'ownTriaged', 'pool', 'southAssigned', 'closedUndecided'] as const) {
+        expect((await read(ids[name], 'decisionMaker')).status, name).toBe(404);
       }
     });
 
@@ -160,7 +196,17 @@ describe.each(testDatabaseKinds())('reading requests on %s', (kind) => {
       ]);
       expect(await actions(ids.triageQueue, 'manager')).toEqual(['assign']);
       expect(await actions(ids.triageQueue, 'auditor')).toEqual([]);
-      expect(await actions(ids.awaitingDecision, 'decisionMaker')).toEqual(['decide']);
+      // Deciding has its own page: the detail leads there instead of offering a generic action.
+      expect(await actions(ids.awaitingDecision, 'decisionMaker')).toEqual([]);
+      expect((await read(ids.awaitingDecision, 'decisionMaker')).json.caseSteps).toEqual([
+        'approve-decision',
+      ]);
+      expect((await read(ids.awaitingDecision, 'southOfficer')).json.caseSteps).toEqual([]);
+      expect((await read(ids.southAssigned, 'southOfficer')).json.caseSteps).toEqual(['draft-decision']);
+      expect((await read(ids.decided, 'southOfficer')).json.caseSteps).toEqual(['release']);
+      expect(await actions(ids.decided, 'southOfficer')).toEqual(['assign', 'close']);
+      expect((await read(ids.decided, 'decisionMaker')).json.caseSteps).toEqual([]);
+      expect(await actions(ids.decided, 'decisionMaker')).toEqual([]);
       expect(await actions(ids.awaitingDecision, 'southOfficer')).toEqual([
         'assign',
         'set-urgency',
@@ -193,10 +239,12 @@ describe.each(testDatabaseKinds())('reading requests on %s', (kind) => {
       const audit = await auditSince(f.t, seq);
       expect(audit.map((row) => row.action)).toEqual(['request.listed']);
       expect(audit[0]?.actor_id).toBe(f.users.decisionMaker.id);
-      expect(audit[0]?.details.requestIds).toEqual([ids.awaitingDecision]);
-      expect(response.json.items).toHaveLength(1);
+      expect((audit[0]?.details.requestIds as string[]).sort()).toEqual(
+        [ids.awaitingDecision, ids.decided].sort(),
+      );
+      expect(response.json.items).toHaveLength(2);
       const personIds = audit[0]?.details.personIds as string[];
-      expect(personIds).toHaveLength(1);
+      expect(personIds).toHaveLength(2);
     });
 
     it('an empty list writes no audit row (no personal information left the server)', async () => {

@@ -3,7 +3,7 @@ import { alias } from 'drizzle-orm/pg-core';
 import { queryRows, type Executor } from '../db/tx.ts';
 import { users } from '../auth/auth.schema.ts';
 import { requestEvents, requests } from './requests.schema.ts';
-import type { VisibilityScope } from './requests.rules.ts';
+import { decidedStatuses, type VisibilityScope } from './requests.rules.ts';
 
 export type RequestRow = typeof requests.$inferSelect;
 export type RequestInsert = typeof requests.$inferInsert;
@@ -154,6 +154,13 @@ function scopeCondition(scope: VisibilityScope): SQL | undefined {
   if (scope.team)
     parts.push(sql`${requests.assignedOfficerId} in (select id from users where team = ${scope.team})`);
   if (scope.awaitingDecision) parts.push(eq(requests.status, 'awaiting-decision'));
+  if (scope.decided) {
+    const statuses = sql.join(
+      decidedStatuses.map((status) => sql`${status}`),
+      sql`, `,
+    );
+    parts.push(sql`(${requests.status} in (${statuses}) and ${requests.decisionOutcome} is not null)`);
+  }
   return parts.length ? or(...parts) : sql`false`;
 }
 

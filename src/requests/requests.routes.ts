@@ -6,11 +6,18 @@ import { correctionStatementShownSchema } from '../corrections/corrections.shown
 import { listActiveOfficers } from '../auth/auth.repo.ts';
 import { isIsoDate } from '../law/calendar.ts';
 import { addWorkingDays, OutsideKnownCalendarError } from '../law/working-days.ts';
-import { OUTCOMES_BY_TRACK, REQUEST_STATUSES, TRACKS } from '../law/lifecycle.ts';
+import { REQUEST_STATUSES, TRACKS } from '../law/lifecycle.ts';
 import type { AppDependencies } from '../server/app.ts';
 import { invalid } from '../server/errors.ts';
 import { errorResponses } from '../server/schemas.ts';
-import { formsOfRelease, requestChannels, requestKinds, rolesThatRecord } from './requests.rules.ts';
+import {
+  caseSteps,
+  eventsWithTheirOwnPage,
+  formsOfRelease,
+  requestChannels,
+  requestKinds,
+  rolesThatRecord,
+} from './requests.rules.ts';
 import { applyRequestEvent, createRequest, getRequest, listRequests } from './requests.service.ts';
 import { renderReceiptPdf } from './receipt.pdf.ts';
 
@@ -142,7 +149,12 @@ const detailResponse = summary.extend({
     skipped,
     rule: z.string(),
   }),
-  allowedActions: z.array(z.string()),
+  allowedActions: z.array(z.string()).describe('Generic lifecycle events the caller may send to /events now'),
+  caseSteps: z
+    .array(z.enum(caseSteps))
+    .describe(
+      'Steps the caller may take now on their own pages: draft-decision and approve-decision on the decision page, release on the release page',
+    ),
   earlierRequests: z.array(
     z.object({ id: z.string(), reference: z.string(), receivedAt: z.string(), status: z.string() }),
   ),
@@ -158,34 +170,43 @@ const detailResponse = summary.extend({
   correctionStatements: z.array(correctionStatementShownSchema),
 });
 
-const allOutcomes = [...new Set(Object.values(OUTCOMES_BY_TRACK).flat())] as [string, ...string[]];
-
-export const requestEventBody = z.discriminatedUnion('type', [
-  z.strictObject({ type: z.literal('triage'), track: z.enum(TRACKS) }),
-  z.strictObject({ type: z.literal('assign'), officerId: z.string().uuid() }),
-  z.strictObject({ type: z.literal('ask-clarification'), question: text(4000) }),
-  z.strictObject({ type: z.literal('clarification-answered'), answer: text(4000) }),
-  z.strictObject({ type: z.literal('set-urgency'), granted: z.boolean(), reason: text(2000) }),
-  z.strictObject({
-    type: z.literal('extend'),
-    ground: z.enum(['large-quantity', 'consultations']),
-    newDueDate: isoDate,
-    reason: text(4000),
-    noticeDate: isoDate.optional(),
-  }),
-  z.strictObject({
-    type: z.literal('transfer'),
-    agency: text(200),
-    reason: text(4000),
-    noticeDate: isoDate.optional(),
-  }),
-  z.strictObject({ type: z.literal('route-to-oia'), reason: text(2000) }),
-  z.strictObject({ type: z.literal('withdraw'), reason: text(2000) }),
-  z.strictObject({ type: z.literal('submit-for-decision') }),
-  z.strictObject({ type: z.literal('decide'), outcome: z.enum(allOutcomes), reason: text(4000) }),
-  z.strictObject({ type: z.literal('release') }),
-  z.strictObject({ type: z.literal('close') }),
-]);
+/**
+ * The generic lifecycle events. Going for decision, deciding and releasing are not here: they need a decision
+ * record or a verified release package, so sending one names the page and API to use instead.
+ */
+export const requestEventBody = z.discriminatedUnion(
+  'type',
+  [
+    z.strictObject({ type: z.literal('triage'), track: z.enum(TRACKS) }),
+    z.strictObject({ type: z.literal('assign'), officerId: z.string().uuid() }),
+    z.strictObject({ type: z.literal('ask-clarification'), question: text(4000) }),
+    z.strictObject({ type: z.literal('clarification-answered'), answer: text(4000) }),
+    z.strictObject({ type: z.literal('set-urgency'), granted: z.boolean(), reason: text(2000) }),
+    z.strictObject({
+      type: z.literal('extend'),
+      ground: z.enum(['large-quantity', 'consultations']),
+      newDueDate: isoDate,
+      reason: text(4000),
+      noticeDate: isoDate.optional(),
+    }),
+    z.strictObject({
+      type: z.literal('transfer'),
+      agency: text(200),
+      reason: text(4000),
+      noticeDate: isoDate.optional(),
+    }),
+    z.strictObject({ type: z.literal('route-to-oia'), reason: text(2000) }),
+    z.strictObject({ type: z.literal('withdraw'), reason: text(2000) }),
+    z.strictObject({ type: z.literal('close') }),
+  ],
+  {
+    error: (issue) => {
+      if (issue.code !== 'invalid_union') return undefined;
+      const type: unknown = (issue.input as { type?: unknown } | null)?.type;
+      return typeof type === 'string' ? eventsWithTheirOwnPage[type] : undefined;
+    },
+  },
+);
 
 const listQuery = z.strictObject({
   status: z
@@ -289,13 +310,7 @@ export async function requestRoutes(root: FastifyInstance, { db }: AppDependenci
         response: { 200: detailResponse, ...errorResponses },
       },
     },
-    async (request) =>
-      applyRequestEvent(
-        db,
-        requireStaff(request),
-        request.params.id,
-        request.body as Parameters<typeof applyRequestEvent>[3],
-      ),
+    async (request) => applyRequestEvent(db, requireStaff(request), request.params.id, request.body),
   );
 
   app.get(

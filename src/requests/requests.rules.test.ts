@@ -3,7 +3,9 @@ import { staffRoles } from '../auth/auth.schema.ts';
 import { REQUEST_STATUSES } from '../law/lifecycle.ts';
 import {
   canSee,
+  caseStepRules,
   dueState,
+  eventsWithTheirOwnPage,
   foldWords,
   rolesForEvent,
   searchTokens,
@@ -54,6 +56,7 @@ describe('visibility (issue 3, who sees what)', () => {
     status: 'open',
     assignedOfficerId: 'other-officer',
     assignedOfficerTeam: 'south',
+    decisionOutcome: null,
     ...over,
   });
 
@@ -88,21 +91,36 @@ describe('visibility (issue 3, who sees what)', () => {
     expect(canSee(scope, request({ assignedOfficerTeam: null }))).toBe(false);
   });
 
-  it('C.09.05: the decision maker sees requests awaiting decision only', () => {
+  it('C.09.05: the decision maker sees requests awaiting decision and decided ones, no work in progress', () => {
     const scope = visibilityScope(actor('decision-maker'));
     for (const status of REQUEST_STATUSES) {
-      expect(canSee(scope, request({ status }))).toBe(status === 'awaiting-decision');
+      expect(canSee(scope, request({ status })), status).toBe(status === 'awaiting-decision');
+      const decided = ['decided', 'released', 'closed'].includes(status);
+      expect(canSee(scope, request({ status, decisionOutcome: 'granted-in-part' })), status).toBe(
+        decided || status === 'awaiting-decision',
+      );
     }
+    // A complaint closed without a decision is not one of theirs.
+    expect(canSee(scope, request({ status: 'closed', decisionOutcome: null }))).toBe(false);
   });
 });
 
 describe('rolesForEvent', () => {
-  it('C.09.05: only the decision maker decides; admins and auditors move nothing', () => {
-    expect(rolesForEvent.decide).toEqual(['decision-maker']);
+  it('admins and auditors move nothing', () => {
     for (const roles of Object.values(rolesForEvent)) {
       expect(roles).not.toContain('admin');
       expect(roles).not.toContain('auditor');
     }
+  });
+
+  it('going for decision, deciding and releasing are not generic events: they have their own pages', () => {
+    for (const type of ['submit-for-decision', 'decide', 'return-to-officer', 'release']) {
+      expect(rolesForEvent[type], type).toBeUndefined();
+      expect(eventsWithTheirOwnPage[type], type).toMatch(/page/);
+    }
+    expect(caseStepRules['approve-decision']).toEqual({ event: 'decide', roles: ['decision-maker'] });
+    expect(caseStepRules['draft-decision'].roles).toEqual(['officer']);
+    expect(caseStepRules.release.roles).toEqual(['officer']);
   });
 });
 

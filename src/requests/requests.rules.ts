@@ -2,7 +2,7 @@ import type { Actor } from '../auth/actor.ts';
 import type { StaffRole } from '../auth/auth.schema.ts';
 import type { IsoDate } from '../law/calendar.ts';
 import { workingDaysBetween } from '../law/working-days.ts';
-import type { Channel } from '../law/lifecycle.ts';
+import type { Channel, LifecycleEventType } from '../law/lifecycle.ts';
 
 export { REQUEST_STATUSES as requestStatuses, TRACKS as requestTracks } from '../law/lifecycle.ts';
 export type { RequestStatus, Track as RequestTrack } from '../law/lifecycle.ts';
@@ -61,7 +61,8 @@ export function dueState(
  * Which requests a staff member may see. Intake officers: what they recorded and the triage queue.
  * Officers: their team's requests (assigned to anyone in their team, or to them), the triage queue and the
  * pool of unassigned requests they pick work from.
- * Decision makers: requests awaiting decision. Managers and auditors: all. Admins manage accounts only.
+ * Decision makers: requests awaiting decision and those decided (see the decision-maker case). Managers and auditors:
+ * all. Admins manage accounts only.
  */
 export type VisibilityScope =
   | { kind: 'all' }
@@ -74,7 +75,12 @@ export type VisibilityScope =
       officerId?: string;
       team?: string;
       awaitingDecision?: boolean;
+      /** Requests that have been decided (a decision outcome is recorded), whatever happened to them since. */
+      decided?: boolean;
     };
+
+/** The statuses a decided request can be in: only a decision leads to them (src/law/lifecycle.ts). */
+export const decidedStatuses = ['decided', 'released', 'closed'] as const;
 
 export function visibilityScope(actor: Pick<Actor, 'id' | 'role' | 'team'>): VisibilityScope {
   switch (actor.role) {
@@ -92,7 +98,12 @@ export function visibilityScope(actor: Pick<Actor, 'id' | 'role' | 'team'>): Vis
         ...(actor.team ? { team: actor.team } : {}),
       };
     case 'decision-maker':
-      return { kind: 'some', awaitingDecision: true };
+      // Decision makers answer for the decisions made under their delegation (C.09.05): after approving they
+      // must still be able to read the decision, the letter they signed and what was released, e.g. when the
+      // Privacy Commissioner investigates a complaint. A recorded outcome, not mere status, marks those
+      // requests, because a request also reaches `closed` as a complaint with no decision; and it is a column
+      // of the request, so the queue needs no join. Work in progress stays with the officers.
+      return { kind: 'some', awaitingDecision: true, decided: true };
     case 'admin':
       return { kind: 'none' };
   }
@@ -106,6 +117,7 @@ export function canSee(
     status: string;
     assignedOfficerId: string | null;
     assignedOfficerTeam: string | null;
+    decisionOutcome: string | null;
   },
 ): boolean {
   if (scope.kind === 'all') return true;
@@ -116,6 +128,12 @@ export function canSee(
   if (scope.officerId && request.assignedOfficerId === scope.officerId) return true;
   if (scope.team && request.assignedOfficerTeam === scope.team) return true;
   if (scope.awaitingDecision && request.status === 'awaiting-decision') return true;
+  if (
+    scope.decided &&
+    request.decisionOutcome !== null &&
+    (decidedStatuses as readonly string[]).includes(request.status)
+  )
+    return true;
   return false;
 }
 
@@ -133,10 +151,34 @@ export const rolesForEvent: Record<string, readonly StaffRole[]> = {
   transfer: ['officer'],
   'route-to-oia': ['officer'],
   withdraw: ['officer', 'intake'],
-  'submit-for-decision': ['officer'],
-  decide: ['decision-maker'],
-  release: ['officer'],
   close: ['officer', 'manager'],
+};
+
+/**
+ * Steps that are not generic lifecycle events: submitting for decision and deciding go through a decision
+ * record (src/decisions: drafted, approved, letter written) and release through a verified package
+ * (src/release). The request page leads the roles below to those pages; the services enforce the roles.
+ */
+export const caseSteps = ['draft-decision', 'approve-decision', 'release'] as const;
+export type CaseStep = (typeof caseSteps)[number];
+
+/** Each case step, the lifecycle event it leads to, and who takes it. */
+export const caseStepRules: Record<CaseStep, { event: LifecycleEventType; roles: readonly StaffRole[] }> = {
+  'draft-decision': { event: 'submit-for-decision', roles: ['officer'] },
+  'approve-decision': { event: 'decide', roles: ['decision-maker'] },
+  release: { event: 'release', roles: ['officer'] },
+};
+
+/** What the events endpoint says for an event that has its own page, naming where to go instead. */
+export const eventsWithTheirOwnPage: Readonly<Record<string, string>> = {
+  'submit-for-decision':
+    'A request goes for decision when its decision is submitted: draft and submit it on the decision page (POST /api/requests/{id}/decision, then POST /api/decisions/{id}/submit)',
+  decide:
+    'A decision is made by approving the submitted decision on the decision page (POST /api/decisions/{id}/approve)',
+  'return-to-officer':
+    'A decision is returned to the officer on the decision page (POST /api/decisions/{id}/return)',
+  release:
+    'Information is released by building and sending a verified release package on the release page (POST /api/requests/{id}/release/build, then POST /api/releases/{id}/send)',
 };
 
 /** Lower-cased, accent-free words of names plus the reference, for the search index. */

@@ -5,7 +5,13 @@ import { testDatabaseKinds } from '../testing/databases.ts';
 import { lastAuditSeq } from '../testing/http.ts';
 import { requestChannels } from './requests.rules.ts';
 import { applyRequestEvent, createRequest } from './requests.service.ts';
-import { fieldPaths, startRegister, type FixtureAccount, type RegisterFixture } from './testing-requests.ts';
+import {
+  fieldPaths,
+  lifecycleMove,
+  startRegister,
+  type FixtureAccount,
+  type RegisterFixture,
+} from './testing-requests.ts';
 
 interface Made {
   id: string;
@@ -85,7 +91,7 @@ describe.each(testDatabaseKinds())('search, queues and pagination on %s', (kind)
           type: 'triage',
           track: 'privacy-access',
         });
-        await applyRequestEvent(f.t.db, f.actor('southOfficer'), created.id, { type: 'submit-for-decision' });
+        await lifecycleMove(f, 'southOfficer', created.id, { type: 'submit-for-decision' });
         [status, track, officerId] = ['awaiting-decision', 'privacy-access', f.users.southOfficer.id];
       } else if (i % 4 === 3) {
         await applyRequestEvent(f.t.db, f.actor('intake'), created.id, {

@@ -22,7 +22,10 @@ import { conflict, forbidden, invalid, notFound } from '../server/errors.ts';
 import * as repo from './requests.repo.ts';
 import {
   canSee,
+  caseStepRules,
+  caseSteps,
   dueState,
+  eventsWithTheirOwnPage,
   rolesForEvent,
   searchTokens,
   visibilityScope,
@@ -270,6 +273,7 @@ async function detail(tx: Executor, actor: Actor, row: repo.RequestWithOfficer, 
     .filter((d): d is Date => d !== null)
     .sort((a, b) => b.getTime() - a.getTime())[0];
   const roleAllows = (type: string) => rolesForEvent[type]?.includes(actor.role) ?? false;
+  const allowed = allowedEvents(snapshotOf(row), now);
   const dueExplanation = explainDue(row);
   return {
     ...summarise(row, today),
@@ -307,7 +311,10 @@ async function detail(tx: Executor, actor: Actor, row: repo.RequestWithOfficer, 
     decisionOutcome: row.decisionOutcome,
     escalatedToComplaint: row.escalatedToComplaintAt !== null,
     dueExplanation,
-    allowedActions: allowedEvents(snapshotOf(row), now).filter(roleAllows),
+    allowedActions: allowed.filter(roleAllows),
+    caseSteps: caseSteps.filter(
+      (step) => allowed.includes(caseStepRules[step].event) && caseStepRules[step].roles.includes(actor.role),
+    ),
     earlierRequests: earlier.map((r) => ({
       id: r.id,
       reference: r.reference,
@@ -502,6 +509,16 @@ export type RequestEventInput =
   | { type: 'close' };
 
 /**
+ * The events anyone with the role may cause directly. Going for decision, deciding and releasing are not among
+ * them: they happen only through a decision record (src/decisions) or a verified release package (src/release),
+ * which call {@link moveRequest} themselves.
+ */
+export type PublicRequestEventInput = Exclude<
+  RequestEventInput,
+  { type: 'submit-for-decision' | 'decide' | 'return-to-officer' | 'release' }
+>;
+
+/**
  * Moves a request through its lifecycle: the role must allow the event, the request must be visible, and the
  * pure lifecycle must accept it; the change, its timeline entry and the audit row commit together.
  */
@@ -509,9 +526,12 @@ export async function applyRequestEvent(
   db: Database,
   actor: Actor,
   id: string,
-  input: RequestEventInput,
+  input: PublicRequestEventInput,
   now = new Date(),
 ): Promise<RequestDetail> {
+  // The type keeps callers honest; this keeps a cast or a JavaScript caller from deciding without a decision.
+  const ownPage = eventsWithTheirOwnPage[(input as { type: string }).type];
+  if (ownPage) throw invalid([{ path: 'type', message: ownPage }]);
   if (!rolesForEvent[input.type]?.includes(actor.role)) {
     throw forbidden(`Your role (${actor.role}) cannot ${input.type.replace(/-/g, ' ')} a request`);
   }

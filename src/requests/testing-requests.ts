@@ -8,6 +8,8 @@ import { expect } from 'vitest';
 import type { Actor } from '../auth/actor.ts';
 import type { PublicUser } from '../auth/auth.service.ts';
 import { queryRows } from '../db/tx.ts';
+import { moveRequest, type RequestEventInput } from './requests.service.ts';
+import { inTransaction } from '../db/tx.ts';
 import type { TestDatabaseKind } from '../testing/databases.ts';
 import {
   createStaff,
@@ -43,13 +45,15 @@ export interface RegisterFixture {
 
 /**
  * Starts the app on a fresh `kind` database and signs in one account of each fixture name (or only those in
- * `only`: password hashing is deliberately slow, so files create just the accounts they use).
+ * `only`: password hashing is deliberately slow, so files create just the accounts they use), with `env` as
+ * configuration.
  */
 export async function startRegister(
   kind: TestDatabaseKind,
   only?: FixtureAccount[],
+  env: Record<string, string> = {},
 ): Promise<RegisterFixture> {
-  const t = await startTestApp(kind);
+  const t = await startTestApp(kind, env);
   const users = {} as Record<FixtureAccount, PublicUser>;
   const sessions = {} as Record<FixtureAccount, SignedIn>;
   for (const [key, spec] of Object.entries(FIXTURE_ACCOUNTS) as Array<
@@ -122,6 +126,20 @@ export async function move(
   const response = await sendEvent(t, session, id, event);
   expect(response.status, `${String(event.type)}: ${response.text}`).toBe(200);
   return response;
+}
+
+/**
+ * Moves a request by the lifecycle alone, as `account`, in one transaction: for fixtures that need a request
+ * gone for decision, decided or released without the decision record or release package the API insists on
+ * (the events endpoint refuses those steps). Returns the request row as it now is.
+ */
+export function lifecycleMove(
+  f: RegisterFixture,
+  account: FixtureAccount,
+  id: string,
+  event: RequestEventInput,
+) {
+  return inTransaction(f.t.db, (tx) => moveRequest(tx, f.actor(account), id, event));
 }
 
 export interface AuditRow {

@@ -135,6 +135,8 @@ export interface RequestDetail extends RequestSummary {
   escalatedToComplaint: boolean;
   dueExplanation: DueExplanation | null;
   allowedActions: string[];
+  /** Steps with their own page the caller may take now (src/requests/requests.rules.ts caseSteps). */
+  caseSteps: Array<'draft-decision' | 'approve-decision' | 'release'>;
   earlierRequests: Array<{ id: string; reference: string; receivedAt: string; status: string }>;
   lastReleaseDate: string | null;
   timeline: TimelineEntry[];

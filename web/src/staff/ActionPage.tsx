@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { api, ApiError } from '../api.ts';
 import { navigate } from '../router.tsx';
 import {
@@ -19,13 +19,34 @@ import { BackLink, InsetText, Loading, useTitle } from '../components/ui.tsx';
 import { Link } from '../router.tsx';
 import { formatDate } from '../format.ts';
 import type { RequestDetail, StaffMember } from '../types.ts';
-import { actionSpec, buildActionBody, inputIdFor, type ActionField, type ActionValues } from './actions.ts';
+import {
+  actionSpec,
+  buildActionBody,
+  inputIdFor,
+  pageForStep,
+  type ActionField,
+  type ActionValues,
+} from './actions.ts';
 import { useApi } from './hooks.ts';
 import { AccessGate } from './AccessGate.tsx';
 import { setFlash, STAFF_SERVICE } from './session.tsx';
 
-/** One lifecycle action as its own page (GOV.UK: one thing per page), with the error-summary pattern. */
+/**
+ * One lifecycle action as its own page (GOV.UK: one thing per page), with the error-summary pattern. An old
+ * link to a step that now has its own page (submitting for decision, deciding) goes to that page instead.
+ */
 export function ActionPage({ id, action }: { id: string; action: string }) {
+  const moved = pageForStep[action];
+  if (moved) return <MovedStep to={`/work/requests/${encodeURIComponent(id)}/${moved}`} />;
+  return <GenericActionPage id={id} action={action} />;
+}
+
+function MovedStep({ to }: { to: string }) {
+  useEffect(() => navigate(to, { replace: true }), [to]);
+  return null;
+}
+
+function GenericActionPage({ id, action }: { id: string; action: string }) {
   const request = useApi<RequestDetail>(`/api/requests/${encodeURIComponent(id)}`);
   const spec = actionSpec(action, request.kind === 'ready' ? request.data.track : null);
   const staff = useApi<{ items: StaffMember[] }>(

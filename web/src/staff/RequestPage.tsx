@@ -22,7 +22,7 @@ import {
 } from '../format.ts';
 import type { ApiError } from '../api.ts';
 import type { RequestDetail } from '../types.ts';
-import { actionLabel } from './actions.ts';
+import { actionLabel, caseStepLinks } from './actions.ts';
 import { useApi, useNow } from './hooks.ts';
 import { AccessGate } from './AccessGate.tsx';
 import { AccessLog, canReadAccessLog } from './AccessLog.tsx';
@@ -86,6 +86,8 @@ function RequestRecord({ data }: { data: RequestDetail }) {
   const actions = data.allowedActions.filter(
     (action) => action !== 'clarification-answered' || data.clarification,
   );
+  // The decision and the release have their own pages: the next of those steps comes first.
+  const steps = data.caseSteps.map((step) => ({ step, ...caseStepLinks[step] }));
 
   const headerRows: SummaryRow[] = [
     { key: 'Reference', value: data.reference },
@@ -270,10 +272,20 @@ function RequestRecord({ data }: { data: RequestDetail }) {
         </div>
         <div className="govuk-grid-column-one-third">
           <h2 className="govuk-heading-m">Actions</h2>
-          {actions.length === 0 ? (
+          {actions.length === 0 && steps.length === 0 ? (
             <p className="govuk-body">There is nothing your role can do on this request now.</p>
           ) : (
             <ul className="app-side-actions">
+              {steps.map(({ step, label, page }) => (
+                <li key={step}>
+                  <Link
+                    className="govuk-link govuk-!-font-weight-bold"
+                    to={`/work/requests/${data.id}/${page}`}
+                  >
+                    {label}
+                  </Link>
+                </li>
+              ))}
               {actions.map((action) => (
                 <li key={action}>
                   <Link className="govuk-link" to={`/work/requests/${data.id}/${action}`}>

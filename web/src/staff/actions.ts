@@ -1,7 +1,11 @@
 import { dateFromParts, humanise } from '../format.ts';
+import type { RequestDetail } from '../types.ts';
+
+type CaseStep = RequestDetail['caseSteps'][number];
 
 // Each lifecycle action the API accepts on POST /api/requests/:id/events, as a form: its questions, how
 // to check the answers, and the body to send. The request page only offers what `allowedActions` lists.
+// Going for decision, deciding and releasing are not among them: they have their own pages (`caseStepLinks`).
 
 export type ActionField =
   | {
@@ -178,34 +182,6 @@ export const actionSpecs: ActionSpec[] = [
     ],
   },
   {
-    type: 'submit-for-decision',
-    label: 'Submit for decision',
-    heading: 'Submit this request for decision',
-    intro: 'The decision maker will be asked to decide. Check the documents and draft letter are ready.',
-    submit: 'Submit for decision',
-    done: 'Submitted for decision',
-    fields: [],
-  },
-  {
-    type: 'decide',
-    label: 'Record the decision',
-    heading: 'What is the decision?',
-    submit: 'Record decision',
-    done: 'Decision recorded',
-    fields: [
-      { kind: 'radios', name: 'outcome', legend: 'Decision', missing: 'Select the decision', choices: [] },
-      reason('Reasons'),
-    ],
-  },
-  {
-    type: 'release',
-    label: 'Record the release',
-    heading: 'Record that the information was released',
-    submit: 'Record release',
-    done: 'Release recorded',
-    fields: [],
-  },
-  {
     type: 'close',
     label: 'Close the request',
     heading: 'Close this request',
@@ -215,6 +191,39 @@ export const actionSpecs: ActionSpec[] = [
     fields: [],
   },
 ];
+
+/**
+ * Steps the request detail lists in `caseSteps`: they have their own pages, because a decision is a record the
+ * decision maker approves (C.09.05) and a release is a verified package, not a bare change of status.
+ */
+export const caseStepLinks: Record<CaseStep, { label: string; page: 'decision' | 'release' }> = {
+  'draft-decision': { label: 'Draft the decision', page: 'decision' },
+  'approve-decision': { label: 'Approve or return the decision', page: 'decision' },
+  release: { label: 'Release the information', page: 'release' },
+};
+
+/** Lifecycle steps that were once generic actions, and the page that takes them now (for old links). */
+export const pageForStep: Record<string, 'decision' | 'release'> = {
+  'submit-for-decision': 'decision',
+  decide: 'decision',
+  'return-to-officer': 'decision',
+  release: 'release',
+};
+
+/**
+ * The outcome question of a decision, for the decision page's draft form. Not a generic action: the events
+ * endpoint refuses `decide`, so it is not in `actionSpecs`.
+ */
+const decideSpec: ActionSpec = {
+  type: 'decide',
+  label: 'Draft the decision',
+  heading: 'What is the decision?',
+  submit: 'Save the draft',
+  done: 'Decision drafted',
+  fields: [
+    { kind: 'radios', name: 'outcome', legend: 'Decision', missing: 'Select the decision', choices: [] },
+  ],
+};
 
 /** The words for an action (its link text on the request page). */
 export function actionLabel(type: string): string {
@@ -267,11 +276,12 @@ const outcomesByTrack: Record<string, string[]> = {
 };
 
 /**
- * The form for an action on a request of this track (a decision offers only the track's outcomes).
+ * The form for an action on a request of this track; `decide` gives the decision page its outcome question,
+ * with only the track's outcomes.
  * @example actionSpec('decide', 'privacy-correction')?.fields[0] // radios: corrected, corrected-in-part, correction-refused
  */
 export function actionSpec(type: string, track: string | null = null): ActionSpec | undefined {
-  const spec = actionSpecs.find((candidate) => candidate.type === type);
+  const spec = type === 'decide' ? decideSpec : actionSpecs.find((candidate) => candidate.type === type);
   if (!spec || type !== 'decide') return spec;
   const outcomes = outcomesByTrack[track ?? ''] ?? Object.keys(outcomeChoices);
   return {
