@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
 import { seedDemo } from '../demo/demo-seed.ts';
+import { loadConfig } from '../server/config.ts';
 import { UsageError } from './usage-error.ts';
 import { withDatabase } from './with-database.ts';
 
@@ -15,7 +16,9 @@ export function register(program: Command): void {
       const count = Number(options.requests);
       if (!Number.isInteger(count) || count < 1 || count > 100_000)
         throw new UsageError('--requests', 'must be a whole number from 1 to 100000');
-      const summary = await withDatabase(({ db }) => seedDemo(db, { requests: count }));
+      const summary = await withDatabase(({ db }) =>
+        seedDemo(db, { requests: count, config: loadConfig() }),
+      );
       process.stdout.write(`${JSON.stringify(summary)}\n`);
       process.stderr.write(
         summary.alreadySeeded

@@ -11,10 +11,14 @@ import {
   createRequest,
   escalateUntriagedKioskRequests,
   getRequest,
+  moveRequest,
+  type PublicRequestEventInput,
   type RequestEventInput,
 } from '../requests/requests.service.ts';
 import type { Channel } from '../law/lifecycle.ts';
 import { evaluateAccesses } from '../audit/evaluation.service.ts';
+import type { Config } from '../server/config.ts';
+import { seedCasework, type CaseworkSummary } from './demo-casework.ts';
 import { descriptions, givenNames, sites, surnames, units } from './names.ts';
 
 /** The demo staff's shared passphrase: printed by `tiaki demo seed` and given in README. Demo data only. */
@@ -53,17 +57,20 @@ export interface SeedSummary {
   staff: number;
   requests: number;
   byStatus: Record<string, number>;
+  /** Documents added and requests worked through review and release (only when given the config). */
+  casework?: CaseworkSummary;
   alreadySeeded: boolean;
   password: string;
 }
 
 /**
- * Fills the database with synthetic demo staff and a few hundred requests in every state. Idempotent: a second
- * run finds the demo admin and changes nothing.
+ * Fills the database with synthetic demo staff and a few hundred requests in every state; given the
+ * configuration (for the document store), also documents and case work (see demo-casework.ts). Idempotent: a
+ * second run finds the demo admin and changes nothing.
  */
 export async function seedDemo(
   db: Database,
-  options: { requests?: number; now?: Date } = {},
+  options: { requests?: number; now?: Date; config?: Config } = {},
 ): Promise<SeedSummary> {
   const now = options.now ?? new Date();
   if (await findUserByEmail(db, demoStaff[0]!.email)) {
@@ -141,11 +148,15 @@ export async function seedDemo(
   }
   // Kiosk requests left untriaged past 24 hours become complaints (C.09), as the job would do.
   await inTransaction(db, (tx) => escalateUntriagedKioskRequests(tx, now));
+  const casework = options.config
+    ? await seedCasework(db, options.config, { officers, decider }, now)
+    : undefined;
   await browseWithoutReason();
   return {
     staff: staff.length,
     requests: total,
     byStatus: await countByStatus(db),
+    ...(casework ? { casework } : {}),
     alreadySeeded: false,
     password: DEMO_PASSWORD,
   };
@@ -156,7 +167,7 @@ export async function seedDemo(
     const roll = next();
     if (daysAgo < 2 && roll < 0.7) return; // still awaiting triage
     if (channel === 'kiosk' && daysAgo >= 2 && roll < 0.08) return; // missed triage: becomes a complaint
-    const steps: Array<[Actor, RequestEventInput]> = [
+    const steps: Array<[Actor, PublicRequestEventInput]> = [
       [intake!, { type: 'triage', track: 'privacy-access' }],
       [manager!, { type: 'assign', officerId: officer.id }],
     ];
@@ -187,26 +198,40 @@ export async function seedDemo(
             reason: 'Several thousand pages of case notes to review',
           },
         ]);
-      if (daysAgo > 8) steps.push([officer, { type: 'submit-for-decision' }]);
-      if (daysAgo > 14)
-        steps.push([
-          decider!,
-          {
-            type: 'decide',
-            outcome: next() < 0.6 ? 'granted' : 'granted-in-part',
-            reason: 'Some third-party information withheld under s 53(b)',
-          },
-        ]);
-      if (daysAgo > 20) steps.push([officer, { type: 'release' }]);
-      if (daysAgo > 30) steps.push([officer, { type: 'close' }]);
     }
     for (const [actor, step] of steps) {
       try {
         await applyRequestEvent(db, actor, id, step, now);
       } catch (error) {
         if (!(error instanceof AppError)) throw error;
-        if (step.type === 'submit-for-decision' || step.type === 'decide') break;
       }
+    }
+    if (daysAgo > 20 && roll >= 0.16) await recordEarlierDecision(id, officer, daysAgo);
+  }
+
+  /**
+   * Requests older than the demo's case work were decided and released in the agency's earlier case
+   * system: their history is brought over as it happened (the documents, decision record and letter
+   * stay in that system), so the register and its reports show a realistic spread of statuses.
+   */
+  async function recordEarlierDecision(id: string, officer: Actor, daysAgo: number) {
+    const history: RequestEventInput[] = [
+      { type: 'submit-for-decision' },
+      {
+        type: 'decide',
+        outcome: next() < 0.6 ? 'granted' : 'granted-in-part',
+        reason: 'Decided in the earlier case system, which holds the decision letter and the documents',
+      },
+      { type: 'release' },
+      ...(daysAgo > 30 ? [{ type: 'close' } as const] : []),
+    ];
+    try {
+      await inTransaction(db, async (tx) => {
+        for (const step of history)
+          await moveRequest(tx, step.type === 'decide' ? decider! : officer, id, step, now);
+      });
+    } catch (error) {
+      if (!(error instanceof AppError)) throw error; // e.g. a request transferred or withdrawn meanwhile
     }
   }
 
