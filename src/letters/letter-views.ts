@@ -30,9 +30,6 @@ export interface LetterHead {
   signerTitle: string;
 }
 
-/** The name of the office letters come from. */
-export const AGENCY_NAME = 'Privacy Office';
-
 /**
  * How a staff member signs a letter.
  * @example signerTitle('decision-maker') // 'Decision maker'

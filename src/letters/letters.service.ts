@@ -21,7 +21,6 @@ import { conflict } from '../server/errors.ts';
 import { letterPdf } from './letter-pdf.ts';
 import { plainLetterText, renderLetterText, type LetterKind } from './letter-text.ts';
 import {
-  AGENCY_NAME,
   correctionLetterView,
   decisionLetterView,
   extensionLetterView,
@@ -48,7 +47,11 @@ const TITLES: Record<LetterKind, string> = {
   correction: 'Correction decision letter',
 };
 
-async function renderView(tx: Executor, order: LetterOrder): Promise<{ date: string; view: object }> {
+async function renderView(
+  tx: Executor,
+  agency: string,
+  order: LetterOrder,
+): Promise<{ date: string; view: object }> {
   const { request, kind, decision, now } = order;
   const track = request.track;
   if (track !== 'privacy-access' && track !== 'official-information' && track !== 'privacy-correction') {
@@ -57,7 +60,7 @@ async function renderView(tx: Executor, order: LetterOrder): Promise<{ date: str
     );
   }
   const head = (date: string): LetterHead => ({
-    agency: AGENCY_NAME,
+    agency,
     reference: request.reference,
     date,
     requesterName: request.requesterName ?? request.subjectName,
@@ -144,7 +147,7 @@ async function renderView(tx: Executor, order: LetterOrder): Promise<{ date: str
 
 /** Writes the letter (PDF stored, row inserted, audited) and returns its row. */
 export async function produceLetter(tx: Executor, config: Config, order: LetterOrder): Promise<LetterRow> {
-  const { view } = await renderView(tx, order);
+  const { view } = await renderView(tx, config.TIAKI_AGENCY_NAME, order);
   const marked = renderLetterText(order.kind, view);
   const pdf = await letterPdf(`${TITLES[order.kind]} ${order.request.reference}`, marked);
   const sha256 = await blobStoreFor(config).put(pdf);

@@ -21,6 +21,8 @@ export const configSchema = z.object({
   JOBS_POLL_MS: z.coerce.number().int().positive().default(1000),
   SMTP_URL: z.string().url().optional(),
   MAIL_FROM: z.string().default('Tiaki privacy office <privacy@tiaki.invalid>'),
+  /** The office named at the head of every letter and notice, e.g. 'Ara Poutama Aotearoa | Department of Corrections'. */
+  TIAKI_AGENCY_NAME: z.string().trim().min(1).max(200).default('Privacy Office'),
   TIAKI_OUTBOX_DIR: z.string().optional(),
   /** Where document bytes live: a local folder (default) or S3-compatible object storage. */
   TIAKI_STORAGE: z.enum(['local', 's3']).default('local'),
