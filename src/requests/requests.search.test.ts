@@ -86,6 +86,13 @@ describe.each(testDatabaseKinds())('search, queues and pagination on %s', (kind)
           track: 'privacy-access',
         });
         [status, track, officerId] = ['open', 'privacy-access', f.users.officer.id];
+        if (i % 8 === 1) {
+          await applyRequestEvent(f.t.db, f.actor('officer'), created.id, {
+            type: 'withdraw',
+            reason: 'No longer needed',
+          });
+          status = 'withdrawn';
+        }
       } else if (i % 4 === 2) {
         await applyRequestEvent(f.t.db, f.actor('southOfficer'), created.id, {
           type: 'triage',
@@ -259,14 +266,21 @@ describe.each(testDatabaseKinds())('search, queues and pagination on %s', (kind)
   });
 
   describe('queues', () => {
-    it('queue=mine: the officer’s own requests', async () => {
+    it('queue=mine: the officer’s own requests still in hand (finished ones are in All), or of the status asked', async () => {
+      const inHand = ['open', 'awaiting-clarification', 'awaiting-decision', 'decided'];
+      const mine = (id: string) => made.filter((r) => r.officerId === id);
+      expect(mine(f.users.officer.id).some((r) => !inHand.includes(r.status))).toBe(true);
       expectIds(
         await list('queue=mine', 'officer'),
-        made.filter((r) => r.officerId === f.users.officer.id),
+        mine(f.users.officer.id).filter((r) => inHand.includes(r.status)),
       );
       expectIds(
         await list('queue=mine', 'southOfficer'),
-        made.filter((r) => r.officerId === f.users.southOfficer.id),
+        mine(f.users.southOfficer.id).filter((r) => inHand.includes(r.status)),
+      );
+      expectIds(
+        await list('queue=mine&status=closed,withdrawn', 'officer'),
+        mine(f.users.officer.id).filter((r) => ['closed', 'withdrawn'].includes(r.status)),
       );
     });
 

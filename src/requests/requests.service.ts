@@ -420,6 +420,12 @@ function decodeCursor(cursor: string | undefined): { due: string; id: string } |
 const encodeCursor = (row: { decisionDueDate: string; id: string }) =>
   Buffer.from(JSON.stringify([row.decisionDueDate, row.id])).toString('base64url');
 
+/**
+ * An officer's work in hand: what still needs them, up to release. Finished requests (released, closed,
+ * withdrawn, transferred) stay in "All" and search, not in "My work".
+ */
+const IN_HAND = ['open', 'awaiting-clarification', 'awaiting-decision', 'decided'];
+
 /** A page of the requests the caller may see, in due-date order; the names shown are an audited read. */
 export async function listRequests(db: Database, actor: Actor, query: ListQuery, now = new Date()) {
   if (actor.role === 'admin') throw forbidden('Admins manage accounts; they do not read requests');
@@ -430,7 +436,9 @@ export async function listRequests(db: Database, actor: Actor, query: ListQuery,
       ? ['awaiting-triage']
       : query.queue === 'awaiting-decision'
         ? ['awaiting-decision']
-        : query.status;
+        : query.queue === 'mine'
+          ? (query.status ?? IN_HAND)
+          : query.status;
   const open = ['awaiting-triage', 'open', 'awaiting-clarification', 'awaiting-decision'];
   let dueBefore = query.dueBefore;
   let dueAfter: string | undefined;
