@@ -13,7 +13,9 @@ import {
 import type { SignedIn } from '../src/testing/http.ts';
 import { inTransaction } from '../src/db/tx.ts';
 import { evaluateAccesses } from '../src/audit/evaluation.service.ts';
+import { auditActions } from '../src/audit/audit-actions.ts';
 import {
+  auditActionLabels,
   formatIsoWeek,
   isoWeekOf,
   lastWeek,
@@ -133,6 +135,15 @@ async function evaluate(): Promise<void> {
 }
 
 describe('ISO weeks and reasons as the web app reads them', () => {
+  it('has words for every action that can touch a person’s record (the “who looked at my record” list)', () => {
+    const aboutStaffOrSystem =
+      /^(auth|user|job)\.|^audit\.(seq-void|event-erased|relationships-loaded|profiles-loaded|report-mailed)$/;
+    const missing = Object.keys(auditActions).filter(
+      (action) => !aboutStaffOrSystem.test(action) && !(action in auditActionLabels),
+    );
+    expect(missing).toEqual([]);
+  });
+
   it('parses, writes and shifts ISO weeks across a year end, and checks reasons of 5 to 1000 characters', () => {
     expect(parseIsoWeek('2026-W48')).toEqual({ year: 2026, week: 48 });
     expect(parseIsoWeek('2026-W54')).toBeNull();

@@ -16,14 +16,15 @@ export function register(program: Command): void {
       const count = Number(options.requests);
       if (!Number.isInteger(count) || count < 1 || count > 100_000)
         throw new UsageError('--requests', 'must be a whole number from 1 to 100000');
-      const summary = await withDatabase(({ db }) =>
-        seedDemo(db, { requests: count, config: loadConfig() }),
-      );
+      const summary = await withDatabase(({ db }) => seedDemo(db, { requests: count, config: loadConfig() }));
       process.stdout.write(`${JSON.stringify(summary)}\n`);
       process.stderr.write(
         summary.alreadySeeded
           ? 'Demo data was already there; nothing changed.\n'
-          : `Seeded ${summary.staff} demo staff and ${summary.requests} requests. Sign in as officer@demo.tiaki.nz (or intake@, decider@, manager@, auditor@, admin@) with the passphrase ${summary.password}\n`,
+          : `Seeded ${summary.staff} demo staff and ${summary.requests} requests. Sign in as officer@demo.tiaki.nz (or intake@, decider@, manager@, auditor@, admin@) with the passphrase ${summary.password}\n` +
+              (summary.casework?.toReview[0]
+                ? `${summary.casework.toReview[0].officer} (officer@demo.tiaki.nz) has documents to review, decide on and release in ${summary.casework.toReview[0].reference}.\n`
+                : ''),
       );
     });
 }

@@ -26,6 +26,8 @@ export type CaseworkStage = 'reviewed' | 'awaiting-decision' | 'decided' | 'rele
 export interface CaseworkSummary {
   documents: number;
   byStage: Record<CaseworkStage, number>;
+  /** Per officer, the open request whose documents are left for the user to review. */
+  toReview: Array<{ officer: string; reference: string }>;
 }
 
 /** How many open requests of each officer get documents (the first of each is left for the user to review). */
@@ -58,17 +60,19 @@ export async function seedCasework(
     released: 0,
   };
   let documents = 0;
+  const toReview: CaseworkSummary['toReview'] = [];
   const staffNames = staff.officers.map((officer) => officer.name);
   for (const officer of staff.officers) {
     const open = await openRequestsOf(db, officer.id);
     documents += (await seedDemoDocuments(db, config, open, staffNames)).documents;
+    if (open[0]) toReview.push({ officer: officer.name, reference: open[0].reference });
     for (const [index, request] of open.slice(1).entries()) {
       const stage = STAGES[index % STAGES.length]!;
       await workRequest(db, config, officer, staff.decider, request, stage, now);
       byStage[stage]++;
     }
   }
-  return { documents, byStage };
+  return { documents, byStage, toReview };
 }
 
 async function openRequestsOf(db: Database, officerId: string): Promise<OpenRequest[]> {
@@ -117,8 +121,7 @@ async function workRequest(
     }
   }
   const staffReviews = await listStaffNames(db, officer, request.requestId);
-  for (const review of staffReviews)
-    await answerStaffName(db, officer, review.id, { requesterKnows: 'yes' });
+  for (const review of staffReviews) await answerStaffName(db, officer, review.id, { requesterKnows: 'yes' });
   if (stage === 'reviewed') return;
 
   const decision = await draftDecision(

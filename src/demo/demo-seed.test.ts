@@ -30,6 +30,11 @@ describe('tiaki demo seed', () => {
   it('adds demo staff and requests in many states, with flagged accesses for the audit pages', async () => {
     const summary = await seedDemo(handle.db, { requests: 80, config });
     expect(summary.alreadySeeded).toBe(false);
+    expect(summary.casework?.toReview.map((r) => r.officer)).toEqual([
+      'Olivia Hart',
+      'Tama Fonoti',
+      'Mei Lin Chua',
+    ]);
     expect(summary.staff).toBe(8);
     expect(Object.values(summary.byStatus).reduce((a, b) => a + b, 0)).toBe(80);
     expect(Object.keys(summary.byStatus).length).toBeGreaterThanOrEqual(6);

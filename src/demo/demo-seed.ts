@@ -25,14 +25,14 @@ import { descriptions, givenNames, sites, surnames, units } from './names.ts';
 export const DEMO_PASSWORD = 'tiaki-demo-passphrase-2026';
 
 const demoStaff: Array<{ email: string; name: string; role: StaffRole; team?: string; site?: string }> = [
-  { email: 'admin@demo.tiaki.nz', name: 'Aroha Admin', role: 'admin' },
-  { email: 'intake@demo.tiaki.nz', name: 'Ihaia Intake', role: 'intake', site: sites[0] },
-  { email: 'officer@demo.tiaki.nz', name: 'Olivia Officer', role: 'officer', team: 'North', site: sites[0] },
-  { email: 'officer2@demo.tiaki.nz', name: 'Tama Officer', role: 'officer', team: 'North', site: sites[1] },
-  { email: 'officer3@demo.tiaki.nz', name: 'Mei Officer', role: 'officer', team: 'South', site: sites[2] },
-  { email: 'decider@demo.tiaki.nz', name: 'Daniel Decision-Maker', role: 'decision-maker' },
-  { email: 'manager@demo.tiaki.nz', name: 'Mere Manager', role: 'manager', team: 'North' },
-  { email: 'auditor@demo.tiaki.nz', name: 'Audrey Auditor', role: 'auditor' },
+  { email: 'admin@demo.tiaki.nz', name: 'Aroha Kingi', role: 'admin' },
+  { email: 'intake@demo.tiaki.nz', name: 'Ihaia Rewi', role: 'intake', site: sites[0] },
+  { email: 'officer@demo.tiaki.nz', name: 'Olivia Hart', role: 'officer', team: 'North', site: sites[0] },
+  { email: 'officer2@demo.tiaki.nz', name: 'Tama Fonoti', role: 'officer', team: 'North', site: sites[1] },
+  { email: 'officer3@demo.tiaki.nz', name: 'Mei Lin Chua', role: 'officer', team: 'South', site: sites[2] },
+  { email: 'decider@demo.tiaki.nz', name: 'Daniel Moana', role: 'decision-maker' },
+  { email: 'manager@demo.tiaki.nz', name: 'Mere Tautahi', role: 'manager', team: 'North' },
+  { email: 'auditor@demo.tiaki.nz', name: 'Audrey Blake', role: 'auditor' },
 ];
 
 /** A small deterministic random source, so every seed makes the same demo. */

@@ -85,13 +85,13 @@ function incidentReport(
       '',
       'Summary',
       `At approximately 14:35 ${t.subjectName} and ${other} began arguing in the ${unit} day room about the ` +
-        `telephone roster. ${other} pushed ${t.subjectName}, who fell against a table and cut his left hand. ` +
-        `I, ${staff}, called a Code Blue and separated the two men with the assistance of a second officer.`,
+        `telephone roster. ${other} pushed ${t.subjectName}, who fell against a table and cut their left hand. ` +
+        `I, ${staff}, called a Code Blue and separated the two of them with the assistance of a second officer.`,
       '',
       `${t.subjectName} was seen by the health centre nurse at 14:50 (NHI ${demoNhi(n)}). The wound was ` +
         'cleaned and dressed; no further treatment was needed.',
       '',
-      `${other} was returned to his cell and placed on a 24-hour stand-down. ${t.subjectName} asked that his ` +
+      `${other} was returned to their cell and placed on a 24-hour stand-down. ${t.subjectName} asked that their ` +
         'sister be told; she was phoned on 021 555 0142 at 15:20 and informed of the injury.',
       '',
       'Actions taken',
@@ -112,14 +112,14 @@ function fileNote(t: DemoDocumentTarget, n: number, manager: string): { heading:
       `Date: ${10 + (n % 18)} March 2026`,
       `Case manager: ${manager}`,
       '',
-      `Met with ${t.subjectName} in the interview room for his quarterly offence-focused case plan review.`,
-      'He has completed eight of twelve sessions of the Kowhiritanga programme and reports that the tikanga ' +
-        'components have helped him stay out of trouble on the unit.',
+      `Met with ${t.subjectName} in the interview room for their quarterly offence-focused case plan review.`,
+      'They have completed eight of twelve sessions of the Kowhiritanga programme and report that the tikanga ' +
+        'components have helped them stay out of trouble on the unit.',
       '',
-      `Release address proposed: ${address}, with his aunt, who can be reached on (04) 555 0199. ` +
+      `Release address proposed: ${address}, with their aunt, who can be reached on (04) 555 0199. ` +
         'A home visit by Community Corrections is to be arranged before the Parole Board hearing.',
       '',
-      `He mentioned the incident on ${3 + (n % 24)} February and said he does not want to be housed near ` +
+      `They mentioned the incident on ${3 + (n % 24)} February and said they do not want to be housed near ` +
         `${pick(OTHER_PRISONERS, n)} again. Noted for the unit manager.`,
       '',
       `Next review: June 2026. ${manager}, Case Manager`,

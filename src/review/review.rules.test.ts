@@ -18,6 +18,7 @@ import {
   piiTypeOf,
   repeatsMark,
   requestKnownPeople,
+  withoutNamesakes,
   reviewReadiness,
   staffNameRuling,
   statusAfterAnswer,
@@ -122,6 +123,28 @@ describe('the requester’s own information is not suggested', () => {
       ['Aroha Pōtae', 'person'],
       ['Journalist Jo', 'requester'],
     ]);
+  });
+
+  it('a namesake of the requester in the register does not make the requester’s own name a suggestion (IPP 6)', () => {
+    const own = requestKnownPeople({
+      track: 'privacy-access',
+      subject: { name: 'Isla Williams', prn: '60002775', dateOfBirth: null, contact: null },
+      requesterName: 'Isla Williams',
+      requesterContact: null,
+    });
+    const register = [
+      { name: 'ISLA  Williams', kind: 'person' as const, prn: '60009999' },
+      { name: 'Rāwiri Te Awa', kind: 'person' as const },
+    ];
+    expect(withoutNamesakes(register, own).map((p) => p.name)).toEqual(['Rāwiri Te Awa']);
+    // On the OIA track the subject is someone else's: their namesakes are other people too.
+    const oia = requestKnownPeople({
+      track: 'official-information',
+      subject: { name: 'Isla Williams', prn: null, dateOfBirth: null, contact: null },
+      requesterName: 'Journalist Jo',
+      requesterContact: null,
+    });
+    expect(withoutNamesakes(register, oia)).toHaveLength(2);
   });
 
   it('drops own spans, the requester’s date of birth however written, and weak guesses', () => {

@@ -167,6 +167,22 @@ export function requestKnownPeople(people: RequestPeople): KnownPerson[] {
   return known;
 }
 
+/**
+ * Register people other than the requester, minus namesakes of the requester: in a request for one's own
+ * information the requester's name is theirs, even when someone else in the register shares it, so the
+ * namesake must not turn the requester's own name into a suggestion to withhold.
+ * @example withoutNamesakes([{ name: 'Isla Williams', kind: 'person' }], [{ name: 'Isla Williams', kind: 'requester' }]) // []
+ */
+export function withoutNamesakes(
+  register: readonly KnownPerson[],
+  own: readonly KnownPerson[],
+): KnownPerson[] {
+  const fold = (name: string) =>
+    name.normalize('NFD').replace(/\p{M}/gu, '').trim().toLowerCase().replace(/\s+/g, ' ');
+  const requesters = new Set(own.filter((p) => p.kind === 'requester').map((p) => fold(p.name)));
+  return register.filter((person) => !requesters.has(fold(person.name)));
+}
+
 /** Common ways of writing an ISO date, so the detector can recognise the requester's own date of birth. */
 function writtenDates(iso: string): string[] {
   const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);

@@ -33,6 +33,7 @@ import {
   piiTypeOf,
   repeatsMark,
   requestKnownPeople,
+  withoutNamesakes,
   reviewReadiness as readinessOf,
   staffNameRuling,
   statusAfterAnswer,
@@ -321,9 +322,14 @@ async function knownPeopleFor(
   }
   const register = await repo.registerPeopleNamed(tx, [...words], [...prns], request.subjectPersonId);
   const staff = await repo.activeStaff(tx);
+  const others = register.map((p): KnownPerson => ({
+    name: p.name,
+    kind: 'person',
+    ...(p.prn ? { prn: p.prn } : {}),
+  }));
   const known: KnownPerson[] = [
     ...own,
-    ...register.map((p): KnownPerson => ({ name: p.name, kind: 'person', ...(p.prn ? { prn: p.prn } : {}) })),
+    ...withoutNamesakes(others, own),
     ...staff.map((u): KnownPerson => ({ name: u.name, kind: 'staff' })),
   ];
   const requesterDob = actForTrack(request.track) === 'privacy' ? (subject?.dateOfBirth ?? null) : null;
