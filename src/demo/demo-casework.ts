@@ -79,6 +79,7 @@ async function openRequestsOf(db: Database, officerId: string): Promise<OpenRequ
   return queryRows<OpenRequest>(
     db,
     sql`select r.id as "requestId", p.name as "subjectName", p.prn as "subjectPrn", r.reference,
+               p.date_of_birth::text as "subjectDateOfBirth",
                r.assigned_officer_id as "officerId", r.form_of_release as "formOfRelease"
           from requests r join persons p on p.id = r.subject_person_id
          where r.status = 'open' and r.track = 'privacy-access' and r.assigned_officer_id = ${officerId}

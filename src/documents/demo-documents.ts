@@ -18,6 +18,8 @@ export interface DemoDocumentTarget {
   subjectName: string;
   subjectPrn: string | null;
   reference: string;
+  /** ISO date; the report gives it as the person's date of birth (a made-up one when unknown). */
+  subjectDateOfBirth?: string | null;
 }
 
 const OTHER_PRISONERS = [
@@ -54,6 +56,10 @@ export function demoNhi(n: number): string {
   throw new Error(`no valid NHI with prefix ${prefix}`); // cannot happen: most digit runs have a check digit
 }
 
+/** dd/mm/yyyy as NZ records write it. */
+const writtenDob = (iso: string | null | undefined) =>
+  iso && /^\d{4}-\d{2}-\d{2}$/.test(iso) ? iso.split('-').reverse().join('/') : '12/03/1988';
+
 const pick = <T>(items: readonly T[], n: number): T => items[n % items.length]!;
 const emailOf = (name: string) =>
   `${name
@@ -80,7 +86,7 @@ function incidentReport(
       `Site: ${site}    Unit: ${unit}`,
       `Date and time of incident: ${day} February 2026, 14:35`,
       `Reported by: Corrections Officer ${staff}`,
-      `Prisoner: ${t.subjectName}${t.subjectPrn ? ` (PRN ${t.subjectPrn})` : ''}, date of birth 12/03/1988`,
+      `Prisoner: ${t.subjectName}${t.subjectPrn ? ` (PRN ${t.subjectPrn})` : ''}, date of birth ${writtenDob(t.subjectDateOfBirth)}`,
       `Other prisoner involved: ${other}`,
       '',
       'Summary',

@@ -208,7 +208,7 @@ function RequestRecord({ data }: { data: RequestDetail }) {
       ),
     });
   }
-  if (data.lastReleaseDate) detailRows.push({ key: 'Last release', value: formatDate(data.lastReleaseDate) });
+  if (data.lastReleaseDate) detailRows.push({ key: 'Last release to this person', value: formatDate(data.lastReleaseDate) });
 
   return (
     <>
