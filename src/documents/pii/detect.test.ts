@@ -86,6 +86,15 @@ describe('detect: contact details, dates of birth, plates', () => {
     expect(pick(spans, 'PHONE')).toEqual(['021 345 6789', '(09) 375 1234', '+64 4 472 7000']);
   });
 
+  it('leaves an English possessive out of a name, so the requester’s own name is still known as theirs', () => {
+    const known = [{ name: 'Isla Williams', kind: 'requester' as const }];
+    const text = "The visit application from Isla Williams's partner clashes with Tevita Havili's whānau.";
+    expect(detect(text, { knownPeople: known }).map((s) => [s.type, s.text])).toEqual([
+      ['PERSON', 'Tevita Havili'],
+    ]);
+    expect(detect("O'Brien’s file", {}).map((s) => s.text)).not.toContain("O'Brien’s");
+  });
+
   it('does not read a phone number into a reference or record number', () => {
     const spans = detect('Request TK-2026-000026 and report IR-2026-4101; phone 021 555 0142 (file 2026/0213 4567).');
     expect(pick(spans, 'PHONE')).toEqual(['021 555 0142']);

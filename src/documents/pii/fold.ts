@@ -25,6 +25,8 @@ export interface Token {
 // A word is letters (with combining marks), joined by internal apostrophes, ʻokina or hyphens.
 const WORD = /[\p{L}\p{M}]+(?:['’‘ʻ\-‐][\p{L}\p{M}]+)*/gu;
 
+const POSSESSIVE = /\p{L}{2}['’]s$/u;
+
 /**
  * The words of a text, in order, with the gaps between them (names are matched across gaps made
  * only of spaces, a comma, or an initial's full stop).
@@ -36,8 +38,10 @@ export function tokenize(text: string): Token[] {
   let last = 0;
   for (const m of text.matchAll(WORD)) {
     const start = m.index;
-    const end = start + m[0].length;
-    tokens.push({ start, end, text: m[0], folded: foldWord(m[0]), gap: text.slice(last, start) });
+    // An English possessive is not part of the name: "Isla Williams's partner" names Isla Williams.
+    const word = POSSESSIVE.test(m[0]) ? m[0].slice(0, -2) : m[0];
+    const end = start + word.length;
+    tokens.push({ start, end, text: word, folded: foldWord(word), gap: text.slice(last, start) });
     last = end;
   }
   return tokens;
