@@ -185,8 +185,9 @@ describe('documents in scope and their review', BROWSER_TESTS, () => {
         'Witness phone 021 555 0123.',
         'Witness e-mail witness.one@example.org',
         'Source code LIMA-4 gave the tip.',
+        'Visitor phone 021 555 0456.',
       ],
-      ['Follow-up', 'Hemi Walker checked the yard camera.'],
+      ['Follow-up', 'Hemi Walker checked the yard camera.', 'Visitor phone 021 555 0456 rang again.'],
     ]);
 
     const opened = await openPage(browser, server.baseUrl);
@@ -265,6 +266,28 @@ describe('documents in scope and their review', BROWSER_TESTS, () => {
     await emailCard.getByRole('button', { name: /^Reject/ }).click();
     await emailCard.locator('.govuk-tag', { hasText: 'Rejected: release' }).waitFor();
     expect(await page.locator('mark', { hasText: 'witness.one@example.org' }).count()).toBe(0);
+
+    // A number suggested on both pages: "Accept all 2" withholds both on the ground chosen in this card,
+    // says so, and leaves focus on the card's own Accept button once the "all" buttons are gone.
+    const visitorCard = page.locator('.app-mark-card', { hasText: '021 555 0456' });
+    await visitorCard.getByLabel('Ground for withholding').selectOption('s53(b)');
+    await visitorCard.getByRole('button', { name: 'Accept all 2 “021 555 0456” and withhold them' }).click();
+    await visitorCard.locator('.govuk-tag', { hasText: 'Accepted: withhold' }).waitFor();
+    await page
+      .getByRole('status')
+      .filter({ hasText: 'Accepted: all 2 “021 555 0456” are withheld on s 53(b).' })
+      .waitFor({ state: 'attached' });
+    expect(await visitorCard.getByRole('button', { name: /all 2/ }).count()).toBe(0);
+    expect(await page.evaluate(() => document.activeElement?.id ?? '')).toMatch(/^mark-accept-/);
+    const visitor = await server.call('GET', `/api/documents/${documentId}/marks`, undefined, officerSession);
+    expect(
+      (visitor.json as { marks: Mark[] }).marks
+        .filter((item) => item.text === '021 555 0456')
+        .map((item) => [item.page, item.status, item.ground]),
+    ).toEqual([
+      [1, 'accepted', 's53(b)'],
+      [2, 'accepted', 's53(b)'],
+    ]);
 
     // A mark from a selection: offsets in code points of the page text, as the server stores them.
     await selectInPageText(page, 'LIMA-4');

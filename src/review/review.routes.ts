@@ -11,6 +11,7 @@ import {
   answerStaffName,
   consultStaffMember,
   decideMark,
+  decideMatchingMarks,
   determineStaffName,
   listDocumentMarks,
   listStaffNames,
@@ -27,6 +28,8 @@ const readers: StaffRole[] = ['officer', 'decision-maker', 'manager', 'auditor']
 const text = (max: number) => z.string().trim().min(1, 'Must not be empty').max(max);
 const ground = z.string().trim().max(40).optional();
 const note = z.string().trim().max(2000).optional();
+const markDecision = z.enum(['accepted', 'rejected']);
+const decisionNote = z.string().trim().max(2000).nullable().optional();
 
 export const markSchema = z.object({
   id: z.string(),
@@ -191,15 +194,35 @@ export async function reviewRoutes(root: FastifyInstance, { db }: AppDependencie
         tags: ['review'],
         summary: 'Accept a mark on a ground, or reject it',
         params: z.object({ markId: z.string().uuid() }),
-        body: z.strictObject({
-          status: z.enum(['accepted', 'rejected']),
-          ground,
-          note: z.string().trim().max(2000).nullable().optional(),
-        }),
+        body: z.strictObject({ status: markDecision, ground, note: decisionNote }),
         response: { 200: markSchema, ...errorResponses },
       },
     },
     async (request) => decideMark(db, requireStaff(request, 'officer'), request.params.markId, request.body),
+  );
+
+  app.post(
+    '/api/documents/:documentId/marks/decide-matching',
+    {
+      schema: {
+        tags: ['review'],
+        summary:
+          'Accept on a ground, or reject, every suggested mark of the document with the same text (case and spacing aside)',
+        params: documentParams,
+        body: z.strictObject({
+          text: text(500),
+          status: markDecision,
+          ground,
+          note: decisionNote,
+        }),
+        response: {
+          200: z.object({ decided: z.number().int(), marks: z.array(markSchema) }),
+          ...errorResponses,
+        },
+      },
+    },
+    async (request) =>
+      decideMatchingMarks(db, requireStaff(request, 'officer'), request.params.documentId, request.body),
   );
 
   app.put(

@@ -489,12 +489,7 @@ export async function addMark(
           ground: input.ground,
           act,
           staffName: review !== undefined,
-          review: review
-            ? {
-                status: review.review.status as StaffNameStatus,
-                determination: review.review.determination as Determination | null,
-              }
-            : null,
+          review: reviewState(review),
         }),
       );
       values = {
@@ -525,12 +520,92 @@ export async function addMark(
   });
 }
 
+type MarkDecision = {
+  status: 'accepted' | 'rejected';
+  ground?: string | undefined;
+  note?: string | null | undefined;
+};
+
+type ReviewsByName = Map<string, repo.StaffReviewWithUser>;
+
+/** The state of a staff-name review the acceptance rule needs (C.09.04). */
+function reviewState(review: repo.StaffReviewWithUser | undefined) {
+  return review
+    ? {
+        status: review.review.status as StaffNameStatus,
+        determination: review.review.determination as Determination | null,
+      }
+    : null;
+}
+
+/** The request's staff-name reviews by name, read only when one of the marks is a staff name. */
+async function reviewsForMarks(
+  tx: Executor,
+  requestId: string,
+  marks: readonly repo.MarkRow[],
+): Promise<ReviewsByName> {
+  return marks.some((mark) => mark.staffName) ? reviewsByName(tx, requestId) : new Map();
+}
+
+/**
+ * The ground a mark is decided on: null when rejected; when accepted, the ground checked against the
+ * request's Act and, for a staff name, against its review (C.09.04). Throws the rule's refusal.
+ */
+function decidedGround(
+  mark: repo.MarkRow,
+  input: MarkDecision,
+  request: RequestRow,
+  reviews: ReviewsByName,
+): string | null {
+  if (input.status !== 'accepted') return null;
+  return orThrow(
+    checkAcceptance({
+      ground: input.ground,
+      act: actForTrack(request.track),
+      staffName: mark.staffName,
+      review: mark.staffName ? reviewState(reviews.get(nameKey(mark.text))) : null,
+    }),
+  );
+}
+
+/** Records a checked decision on a mark, audited ('review.mark-decided', one event per mark). */
+async function recordDecision(
+  tx: Executor,
+  actor: Actor,
+  request: RequestRow,
+  mark: repo.MarkRow,
+  input: MarkDecision,
+  ground: string | null,
+  at: Date,
+): Promise<repo.MarkRow> {
+  const row = await repo.updateMark(tx, mark.id, {
+    status: input.status,
+    ground,
+    note: input.note === undefined ? mark.note : input.note,
+    decidedBy: actor.id,
+    decidedAt: at,
+  });
+  await audit(
+    tx,
+    actor,
+    'review.mark-decided',
+    request,
+    { type: 'redaction-mark', id: mark.id },
+    {
+      documentId: mark.documentId,
+      status: input.status,
+      ground,
+    },
+  );
+  return row;
+}
+
 /** Accepts a mark on a ground of the request's Act (C.09.04 for staff names), or rejects it. */
 export async function decideMark(
   db: Database,
   actor: Actor,
   markId: string,
-  input: { status: 'accepted' | 'rejected'; ground?: string | undefined; note?: string | null | undefined },
+  input: MarkDecision,
 ): Promise<MarkView> {
   return inTransaction(db, async (tx) => {
     const mark = await repo.findMark(tx, markId);
@@ -544,46 +619,41 @@ export async function decideMark(
     }
     const { request } = loaded;
     orThrow(checkReviewable(request.status));
-    const note = input.note === undefined ? mark.note : input.note;
-    let ground: string | null = null;
-    if (input.status === 'accepted') {
-      const review = mark.staffName
-        ? (await reviewsByName(tx, request.id)).get(nameKey(mark.text))
-        : undefined;
-      ground = orThrow(
-        checkAcceptance({
-          ground: input.ground,
-          act: actForTrack(request.track),
-          staffName: mark.staffName,
-          review: review
-            ? {
-                status: review.review.status as StaffNameStatus,
-                determination: review.review.determination as Determination | null,
-              }
-            : null,
-        }),
-      );
-    }
-    const row = await repo.updateMark(tx, mark.id, {
-      status: input.status,
-      ground,
-      note,
-      decidedBy: actor.id,
-      decidedAt: new Date(),
-    });
-    await audit(
-      tx,
-      actor,
-      'review.mark-decided',
-      request,
-      { type: 'redaction-mark', id: mark.id },
-      {
-        documentId: mark.documentId,
-        status: input.status,
-        ground,
-      },
+    const ground = decidedGround(mark, input, request, await reviewsForMarks(tx, request.id, [mark]));
+    return markView(await recordDecision(tx, actor, request, mark, input, ground, new Date()));
+  });
+}
+
+/**
+ * Decides at once every suggested mark of a document whose text is `text` (compared as names are:
+ * whitespace and case do not matter), each as `decideMark` would. Every mark is checked before any
+ * changes, so one refused (a staff name not yet determined, C.09.04) leaves them all as they were.
+ * Audited per mark, as one decision each: the access log then counts the same events either way.
+ */
+export async function decideMatchingMarks(
+  db: Database,
+  actor: Actor,
+  documentId: string,
+  input: MarkDecision & { text: string },
+): Promise<{ decided: number; marks: MarkView[] }> {
+  return inTransaction(db, async (tx) => {
+    const { document, request } = await loadDocument(tx, actor, documentId, true);
+    orThrow(checkReviewable(request.status));
+    const key = nameKey(input.text);
+    const matching = (await repo.listMarks(tx, document.id)).filter(
+      (mark) => mark.status === 'suggested' && mark.text !== null && nameKey(mark.text) === key,
     );
-    return markView(row);
+    if (matching.length === 0)
+      throw conflict(
+        `This document has no suggested mark of the text “${normaliseName(input.text)}” to decide`,
+      );
+    const reviews = await reviewsForMarks(tx, request.id, matching);
+    const grounds = matching.map((mark) => decidedGround(mark, input, request, reviews));
+    const now = new Date();
+    for (const [index, mark] of matching.entries())
+      await recordDecision(tx, actor, request, mark, input, grounds[index] ?? null, now);
+    const marks = await repo.listMarks(tx, document.id);
+    return { decided: matching.length, marks: marks.map(markView) };
   });
 }
 

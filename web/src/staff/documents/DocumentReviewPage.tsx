@@ -114,6 +114,18 @@ function DocumentReview({
     [replaceMarks, reloadDocument],
   );
 
+  /** Several marks changed at once ("Accept all"): the answer is the document's marks as they now are. */
+  const marksReplaced = useCallback(
+    (all: Mark[], message: string) => {
+      setProblems([]);
+      setFlash(null);
+      replaceMarks(() => ({ marks: all }));
+      setAnnouncement(message);
+      reloadDocument();
+    },
+    [replaceMarks, reloadDocument],
+  );
+
   const suggest = async () => {
     setBusy(true);
     try {
@@ -210,12 +222,14 @@ function DocumentReview({
       <MarkCards
         document={document}
         marks={pageMarks}
+        documentMarks={markList}
         pageNumber={pageNumber}
         track={request.track}
         editable={reviewer}
         problems={problems}
         setProblems={setProblems}
         onChanged={markChanged}
+        onManyChanged={marksReplaced}
       />
 
       {reviewer && page ? (

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { api } from '../../api.ts';
 import {
   Button,
@@ -18,26 +18,55 @@ import { problemsFromError } from './parts.tsx';
 import { rectText } from './text-marks.ts';
 import type { DocumentDetail, Mark } from './types.ts';
 
-/** The marks on one page, in reading order, each with its ground, note, and Accept / Reject. */
+/**
+ * The key two mark texts share when they are the same words, as the server compares them for "decide all"
+ * (spacing and case aside).
+ * @example textKey('  Rāwiri\nTE Awa ') // 'rāwiri te awa'
+ */
+export function textKey(text: string): string {
+  return text.trim().replace(/\s+/g, ' ').toLowerCase();
+}
+
+/** How many suggested marks of the document there are of each text (by `textKey`). */
+export function suggestedTextCounts(marks: readonly Mark[]): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const mark of marks) {
+    if (mark.status !== 'suggested' || !mark.text) continue;
+    const key = textKey(mark.text);
+    counts.set(key, (counts.get(key) ?? 0) + 1);
+  }
+  return counts;
+}
+
+/**
+ * The marks on one page, in reading order, each with its ground, note, and Accept / Reject; a suggestion
+ * whose text is suggested more than once in the document also offers Accept all / Reject all.
+ */
 export function MarkCards({
   document,
   marks,
+  documentMarks,
   pageNumber,
   track,
   editable,
   problems,
   setProblems,
   onChanged,
+  onManyChanged,
 }: {
   document: DocumentDetail;
   marks: readonly Mark[];
+  /** Every mark of the document, to count the suggestions of the same text on other pages too. */
+  documentMarks: readonly Mark[];
   pageNumber: number;
   track: string | null;
   editable: boolean;
   problems: Problem[];
   setProblems: (problems: Problem[]) => void;
   onChanged: (mark: Mark, message: string) => void;
+  onManyChanged: (marks: Mark[], message: string) => void;
 }) {
+  const counts = useMemo(() => suggestedTextCounts(documentMarks), [documentMarks]);
   const ordered = [...marks].sort(
     (a, b) =>
       (a.kind === b.kind ? 0 : a.kind === 'text' ? -1 : 1) ||
@@ -57,12 +86,17 @@ export function MarkCards({
             <li key={mark.id}>
               <MarkCard
                 mark={mark}
+                documentId={document.id}
+                sameText={
+                  mark.status === 'suggested' && mark.text ? (counts.get(textKey(mark.text)) ?? 0) : 0
+                }
                 requestId={document.requestId}
                 track={track}
                 editable={editable}
                 problems={problems}
                 setProblems={setProblems}
                 onChanged={onChanged}
+                onManyChanged={onManyChanged}
               />
             </li>
           ))}
@@ -80,20 +114,27 @@ export function markName(mark: Mark): string {
 
 function MarkCard({
   mark,
+  documentId,
+  sameText,
   requestId,
   track,
   editable,
   problems,
   setProblems,
   onChanged,
+  onManyChanged,
 }: {
   mark: Mark;
+  documentId: string;
+  /** Suggested marks of the document with this mark's text (this one included). */
+  sameText: number;
   requestId: string;
   track: string | null;
   editable: boolean;
   problems: Problem[];
   setProblems: (problems: Problem[]) => void;
   onChanged: (mark: Mark, message: string) => void;
+  onManyChanged: (marks: Mark[], message: string) => void;
 }) {
   const [ground, setGround] = useState(() => {
     if (mark.ground) return mark.ground;
@@ -102,23 +143,50 @@ function MarkCard({
   });
   const [note, setNote] = useState(mark.note ?? '');
   const [busy, setBusy] = useState(false);
+  // After "Accept all" or "Reject all" those buttons go; focus moves to this card's own Accept button.
+  const [refocus, setRefocus] = useState(false);
   const groundId = `mark-ground-${mark.id}`;
   const noteId = `mark-note-${mark.id}`;
   const titleId = `mark-${mark.id}-title`;
+  const acceptId = `mark-accept-${mark.id}`;
   const name = markName(mark);
+  const offerAll = mark.kind === 'text' && mark.text !== null && sameText > 1;
 
-  const decide = async (status: 'accepted' | 'rejected') => {
+  useEffect(() => {
+    if (!refocus || offerAll) return;
+    setRefocus(false);
+    window.document.getElementById(acceptId)?.focus();
+  }, [refocus, offerAll, acceptId]);
+
+  const decision = (status: 'accepted' | 'rejected') => ({
+    status,
+    ...(ground ? { ground } : {}),
+    ...(note.trim() ? { note: note.trim() } : {}),
+  });
+
+  /** Whether the decision may be sent: accepting needs a ground, else the error summary says so. */
+  const ready = (status: 'accepted' | 'rejected') => {
     if (status === 'accepted' && !ground) {
       setProblems([{ target: groundId, message: `Choose the ground for withholding ${name}` }]);
-      return;
+      return false;
     }
+    return true;
+  };
+
+  const refused = (error: unknown) =>
+    setProblems(
+      problemsFromError(
+        error,
+        { ground: groundId, note: noteId, status: groundId, text: groundId },
+        groundId,
+      ),
+    );
+
+  const decide = async (status: 'accepted' | 'rejected') => {
+    if (!ready(status)) return;
     setBusy(true);
     try {
-      const updated = await api<Mark>('PATCH', `/api/marks/${encodeURIComponent(mark.id)}`, {
-        status,
-        ...(ground ? { ground } : {}),
-        ...(note.trim() ? { note: note.trim() } : {}),
-      });
+      const updated = await api<Mark>('PATCH', `/api/marks/${encodeURIComponent(mark.id)}`, decision(status));
       onChanged(
         updated,
         status === 'accepted'
@@ -126,7 +194,32 @@ function MarkCard({
           : `Rejected: ${name} is released.`,
       );
     } catch (error) {
-      setProblems(problemsFromError(error, { ground: groundId, note: noteId, status: groundId }, groundId));
+      refused(error);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  /** Decides every suggestion of this text in the document, on the ground chosen here. */
+  const decideAll = async (status: 'accepted' | 'rejected') => {
+    if (!ready(status) || mark.text === null) return;
+    setBusy(true);
+    try {
+      const answer = await api<{ decided: number; marks: Mark[] }>(
+        'POST',
+        `/api/documents/${encodeURIComponent(documentId)}/marks/decide-matching`,
+        { text: mark.text, ...decision(status) },
+      );
+      const decided = answer.marks.find((item) => item.id === mark.id);
+      setRefocus(true);
+      onManyChanged(
+        answer.marks,
+        status === 'accepted'
+          ? `Accepted: all ${answer.decided} ${name} are withheld on ${sectionText(decided?.ground ?? ground)}.`
+          : `Rejected: all ${answer.decided} ${name} are released.`,
+      );
+    } catch (error) {
+      refused(error);
     } finally {
       setBusy(false);
     }
@@ -193,7 +286,7 @@ function MarkCard({
               error={problemFor(problems, noteId)}
             />
             <ButtonGroup>
-              <Button disabled={busy}>
+              <Button disabled={busy} id={acceptId}>
                 Accept<span className="govuk-visually-hidden"> and withhold {name}</span>
               </Button>
               <Button
@@ -205,6 +298,33 @@ function MarkCard({
                 Reject<span className="govuk-visually-hidden"> and release {name}</span>
               </Button>
             </ButtonGroup>
+            {offerAll ? (
+              <>
+                <p className="govuk-body">
+                  {name} is suggested {sameText} times in this document.
+                </p>
+                <ButtonGroup>
+                  <Button
+                    type="button"
+                    variant="secondary"
+                    disabled={busy}
+                    onClick={() => void decideAll('accepted')}
+                  >
+                    Accept all {sameText}
+                    <span className="govuk-visually-hidden"> {name} and withhold them</span>
+                  </Button>
+                  <Button
+                    type="button"
+                    variant="secondary"
+                    disabled={busy}
+                    onClick={() => void decideAll('rejected')}
+                  >
+                    Reject all {sameText}
+                    <span className="govuk-visually-hidden"> {name} and release them</span>
+                  </Button>
+                </ButtonGroup>
+              </>
+            ) : null}
           </Form>
         ) : null}
       </div>
