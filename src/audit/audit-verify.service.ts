@@ -11,11 +11,10 @@ import {
   streamLeafHashes,
 } from './audit-log.repo.ts';
 import { verifyCheckpoint, type Checkpoint } from './merkle/checkpoint.ts';
-import { HASH_SIZE, toHex } from './merkle/hash.ts';
+import { toHex } from './merkle/hash.ts';
 import { encodeAuditLeaf } from './merkle/leaf.ts';
 import { encodeConsistencyProof, encodeInclusionProof } from './merkle/proofs.ts';
 import { MerkleTree } from './merkle/tree.ts';
-import { LogVerifier, type AuditLogRow } from './merkle/verify-log.ts';
 import {
   earliest,
   ERASURE_ACTION,
@@ -24,7 +23,8 @@ import {
   type RangeCheck,
   type VerifyReason,
 } from './verify-range.ts';
-import type { VerifyWorkerData, VerifyWorkerMessage } from './verify-range.worker.ts';
+import type { VerifyPart, VerifyWorkerData, VerifyWorkerMessage } from './verify-range.worker.ts';
+import { Frontier, PartTreeBuilder, type PartTree } from './verify-tree.ts';
 
 export { ERASURE_ACTION, type VerifyReason } from './verify-range.ts';
 
@@ -169,7 +169,10 @@ export async function verifyAuditLog(
     exportDirs?: readonly string[];
     origin: string;
     batchSize?: number;
-    /** PostgreSQL: check ranges of the log in this many worker threads, each on its own connection. */
+    /**
+     * PostgreSQL: check parts of the log in this many worker threads, each on its own connection reading by
+     * binary COPY, each hashing its part's tree too.
+     */
     parallel?: { url: string; workers: number };
   },
 ): Promise<AuditVerdict> {
@@ -182,13 +185,21 @@ export async function verifyAuditLog(
   const bounds = await auditBounds(db);
   const batchSize = options.batchSize ?? 20_000;
   const last = Math.max(bounds.max, 0);
-  const merger = new TreeMerger(trusted, checkpointFailure);
-  if (options.parallel && options.parallel.workers > 1 && last > batchSize) {
-    await checkInWorkers(options.parallel, last, sealed, batchSize, merger);
+  const joiner = new TreeJoiner(trusted, checkpointFailure);
+  if (options.parallel && options.parallel.workers >= 1 && last > batchSize) {
+    await checkInWorkers(options.parallel, last, sealed, batchSize, joiner.checkpointSizes, joiner);
   } else {
-    merger.addRange(await checkInProcess(db, last, sealed, Math.min(bounds.min, 1), batchSize));
+    const { range, tree } = await checkInProcess(
+      db,
+      last,
+      sealed,
+      Math.min(bounds.min, 1),
+      batchSize,
+      joiner.checkpointSizes,
+    );
+    joiner.addPart(range, tree);
   }
-  return merger.finish(sealed);
+  return joiner.finish(sealed);
 }
 
 async function checkInProcess(
@@ -197,95 +208,107 @@ async function checkInProcess(
   sealed: number,
   lowest: number,
   batchSize: number,
-): Promise<RangeCheck> {
+  checkpointSizes: readonly number[],
+): Promise<{ range: RangeCheck; tree: PartTree }> {
   const checker = new RangeChecker(1, sealed);
+  const tree = new PartTreeBuilder(1, checkpointSizes);
   outer: for await (const rows of streamAuditRows(db, { from: lowest, to: last, batchSize })) {
     for (const row of rows) if (checker.push(row)) break outer;
+    tree.add(checker.takeHashes().hashes);
   }
-  return checker.finish(last);
+  const range = checker.finish(last);
+  tree.add(range.hashes);
+  return { range, tree: tree.result() };
 }
 
 const workerBoot = new URL('./verify-worker-boot.mjs', import.meta.url);
 const workerModule = new URL('./verify-range.worker.ts', import.meta.url).href;
 
 /**
- * Splits 1..last into one range per worker; each worker streams its stored hashes back as it checks its rows,
- * and the tree is built from them in number order while the later ranges are still being read.
+ * The parts of 1..last the workers check: each starts at a multiple of a power of two P (as leaf index) and
+ * holds at most P events, so its tree joins the prefix's (./verify-tree.ts); about two per worker, dealt in
+ * turn so each worker's parts are spread over the log.
+ */
+export function verifyParts(last: number, workers: number): VerifyPart[][] {
+  let size = 1;
+  while (size * 2 <= Math.ceil(last / (2 * workers))) size *= 2;
+  const byWorker: VerifyPart[][] = Array.from({ length: workers }, () => []);
+  for (let index = 0, from = 1; from <= last; index++, from += size) {
+    byWorker[index % workers]!.push({ index, from, to: Math.min(from + size - 1, last), first: index === 0 });
+  }
+  return byWorker.filter((parts) => parts.length > 0);
+}
+
+/**
+ * Checks the parts of the log in worker threads, each on its own connection, and joins their trees in number
+ * order as they arrive; stops the workers once the log is known to be bad.
  */
 function checkInWorkers(
   parallel: { url: string; workers: number },
   last: number,
   sealed: number,
   batchSize: number,
-  merger: TreeMerger,
+  checkpointSizes: number[],
+  joiner: TreeJoiner,
 ): Promise<void> {
-  const size = Math.ceil(last / parallel.workers);
-  const queues: { chunks: { from: number; hashes: Uint8Array }[]; done: RangeCheck | null }[] = [];
-  let current = 0;
-  const drain = () => {
-    while (current < queues.length) {
-      const queue = queues[current]!;
-      for (const chunk of queue.chunks.splice(0)) merger.addHashes(chunk.from, chunk.hashes);
-      if (!queue.done) return;
-      merger.addRange(queue.done);
-      current++;
-    }
-  };
-  const jobs: Promise<void>[] = [];
-  for (let from = 1, i = 0; from <= last; from += size, i++) {
-    const queue: (typeof queues)[number] = { chunks: [], done: null };
-    queues.push(queue);
-    const data: VerifyWorkerData = {
-      module: workerModule,
-      url: parallel.url,
-      from,
-      to: Math.min(from + size - 1, last),
-      first: i === 0,
-      sealed,
-      batchSize,
+  const assignment = verifyParts(last, parallel.workers);
+  const total = assignment.reduce((n, parts) => n + parts.length, 0);
+  const arrived = new Map<number, VerifyWorkerMessage>();
+  let next = 0;
+  const workers: Worker[] = [];
+  return new Promise<void>((resolve, reject) => {
+    let settled = false;
+    const settle = (error?: Error) => {
+      if (settled) return;
+      settled = true;
+      for (const worker of workers) void worker.terminate();
+      if (error) reject(error);
+      else resolve();
     };
-    jobs.push(
-      new Promise<void>((resolve, reject) => {
-        const worker = new Worker(workerBoot, { workerData: data });
-        worker.on('message', (message: VerifyWorkerMessage) => {
-          if (message.kind === 'hashes') queue.chunks.push(message);
-          else queue.done = message.result;
-          drain();
-          if (message.kind === 'done') resolve();
-        });
-        worker.once('error', reject);
-        worker.once('exit', (code) => reject(new Error(`verify worker stopped (exit ${code})`)));
-      }),
-    );
-  }
-  return Promise.all(jobs).then(() => undefined);
+    for (const parts of assignment) {
+      const data: VerifyWorkerData = {
+        module: workerModule,
+        url: parallel.url,
+        parts,
+        sealed,
+        batchSize,
+        checkpointSizes,
+      };
+      const worker = new Worker(workerBoot, { workerData: data });
+      workers.push(worker);
+      let posted = 0;
+      let failed = false; // a worker stops after a part that failed: the parts after it are not needed
+      worker.on('message', (message: VerifyWorkerMessage) => {
+        posted++;
+        if (message.result.failure) failed = true;
+        arrived.set(message.index, message);
+        for (let part = arrived.get(next); part; part = arrived.get(next)) {
+          arrived.delete(next);
+          joiner.addPart(part.result, part.tree);
+          next++;
+        }
+        if (next === total || joiner.stopped) settle();
+      });
+      worker.once('error', settle);
+      worker.once('exit', (code) => {
+        if (posted < parts.length && !failed) settle(new Error(`verify worker stopped (exit ${code})`));
+      });
+    }
+  });
 }
 
-// A leaf already checked against its row: the tree takes its stored hash (the verifier's "erased" path).
-const checkedLeaf = (seq: number, leafHash: Uint8Array): AuditLogRow => ({
-  seq,
-  leafHash,
-  erased: true,
-  at: new Date(0),
-  actorId: null,
-  action: '',
-  entityType: null,
-  entityId: null,
-  personId: null,
-  address: null,
-  reason: null,
-  details: null,
-});
-
 /**
- * Builds the tree from the ranges' stored hashes in number order (with the Merkle module's `LogVerifier`,
- * which takes a checked leaf's stored hash as it does an erased one's) and checks every trusted checkpoint's
- * root; then the sealed prefix and the erasure records.
+ * Joins the parts' trees in number order and checks every trusted checkpoint's root on the way (the Merkle
+ * module's `LogVerifier` rules: the earliest suspect after a wrong root follows the last checkpoint that
+ * held); then the sealed prefix and the erasure records.
  */
-class TreeMerger {
-  private readonly verifier: LogVerifier;
+class TreeJoiner {
+  private readonly frontier = new Frontier();
+  private readonly roots: Map<number, string>;
+  private readonly sizes: number[];
+  private lastGood = 0;
   private failure: Failure | null;
-  private stopped = false;
+  stopped = false;
   private inFlight = false;
   private pending = 0;
   private readonly erased = new Set<number>();
@@ -295,70 +318,69 @@ class TreeMerger {
     private readonly trusted: readonly { treeSize: number; rootHash: string }[],
     checkpointFailure: Failure | null,
   ) {
-    this.verifier = new LogVerifier({ checkpoints: trusted });
+    this.roots = new Map(trusted.filter((c) => c.treeSize > 0).map((c) => [c.treeSize, c.rootHash]));
+    this.sizes = [...this.roots.keys()].sort((a, b) => a - b);
     this.failure = checkpointFailure;
   }
 
-  /** Hashes of events `from`, `from + 1`, … already checked against their rows. */
-  addHashes(from: number, hashes: Uint8Array): void {
-    if (this.stopped) return;
-    if (this.inFlight) {
-      this.pending += hashes.length / HASH_SIZE;
-      return;
-    }
-    for (let i = 0; i * HASH_SIZE < hashes.length; i++) {
-      const verdict = this.verifier.push(
-        checkedLeaf(from + i, hashes.subarray(i * HASH_SIZE, (i + 1) * HASH_SIZE)),
-      );
-      if (verdict && !verdict.ok) {
-        this.failure = earliest(this.failure, {
-          ok: false,
-          firstBadEvent: verdict.firstBadEvent,
-          reason: verdict.problem,
-          message: verdict.message,
-        });
-        this.stopped = true;
-        return;
-      }
-    }
+  /** The trusted checkpoint sizes, smallest first: the parts keep their frontier at each. */
+  get checkpointSizes(): number[] {
+    return this.sizes.slice();
   }
 
-  /** A range's result, after all its earlier hashes were added. */
-  addRange(range: RangeCheck): void {
+  /** The next part in number order: its checked rows and the tree of its stored hashes. */
+  addPart(range: RangeCheck, tree: PartTree): void {
     if (this.stopped) return;
-    this.addHashes(range.from + range.count - range.hashes.length / HASH_SIZE, range.hashes);
+    if (this.inFlight) {
+      this.pending += range.count + range.pending;
+    } else {
+      for (const checkpoint of tree.checkpoints) {
+        if (toHex(this.frontier.root(checkpoint.frontier)) === this.roots.get(checkpoint.size)) {
+          this.lastGood = checkpoint.size;
+          continue;
+        }
+        // Roots cannot say which leaf changed; the earliest suspect follows the last checkpoint that held.
+        this.failure = earliest(this.failure, {
+          ok: false,
+          firstBadEvent: this.lastGood + 1,
+          reason: 'root-mismatch',
+          message:
+            `the first ${checkpoint.size} events do not hash to the signed checkpoint's root ` +
+            `(the change lies after event ${this.lastGood})`,
+        });
+        this.stopped = true;
+        break;
+      }
+      if (!this.stopped) this.frontier.appendFrontier(tree.end);
+      if (range.hole !== null) {
+        this.inFlight = true;
+        this.pending += range.pending;
+      }
+    }
     this.failure = earliest(this.failure, range.failure);
     for (const seq of range.erased) this.erased.add(seq);
     for (const seq of range.erasureRecords) this.erasureRecords.add(seq);
-    if (range.failure) {
-      this.stopped = true;
-      return;
-    }
-    if (this.inFlight) {
-      this.pending += range.pending;
-    } else if (range.hole !== null) {
-      this.inFlight = true;
-      this.pending += range.pending;
-    }
+    if (range.failure) this.stopped = true;
   }
 
   finish(sealed: number): AuditVerdict {
     if (this.failure) return this.failure;
-    const verdict = this.verifier.finish();
-    if (!verdict.ok) {
+    const events = this.frontier.size;
+    const beyond = this.sizes.find((size) => size > events);
+    if (beyond !== undefined) {
       return {
         ok: false,
-        firstBadEvent: verdict.firstBadEvent,
-        reason: verdict.problem,
-        message: verdict.message,
+        firstBadEvent: events + 1,
+        reason: 'truncated',
+        message: `a signed checkpoint covers ${beyond} events but the log holds ${events}`,
       };
     }
-    if (verdict.events < sealed) {
+    if (events < sealed) {
       return {
         ok: false,
-        firstBadEvent: verdict.events + 1,
+        firstBadEvent: events + 1,
         reason: 'truncated',
-        message: `the log was sealed at ${sealed} events but holds ${verdict.events}`,
+        message: `the log was sealed at ${sealed} events but holds ${events}`,
       };
     }
     const unrecorded = [...this.erased]
@@ -374,9 +396,9 @@ class TreeMerger {
     }
     return {
       ok: true,
-      events: verdict.events,
-      root: verdict.root,
-      erased: [...this.erased].filter((seq) => seq <= verdict.events).length,
+      events,
+      root: toHex(this.frontier.root()),
+      erased: [...this.erased].filter((seq) => seq <= events).length,
       checkpoints: this.trusted.length,
       pending: this.pending,
     };

@@ -41,11 +41,12 @@ export async function appendAuditEvent(tx: Executor, entry: AuditEntry): Promise
   const event = {
     seq: 0,
     at,
-    actorId: entry.actorId ?? null,
+    // uuid columns give their values back in lower case: the leaf must commit to what the row will hold.
+    actorId: entry.actorId?.toLowerCase() ?? null,
     action: entry.action,
     entityType: entry.entityType ?? null,
     entityId: entry.entityId ?? null,
-    personId: entry.personId ?? null,
+    personId: entry.personId?.toLowerCase() ?? null,
     address: entry.address ?? null,
     reason: entry.reason ?? null,
     details: entry.details ?? {},

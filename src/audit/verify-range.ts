@@ -1,4 +1,5 @@
 import type { StoredAuditRow } from './audit-log.repo.ts';
+import { hash } from 'node:crypto';
 import { equalHashes, HASH_SIZE } from './merkle/hash.ts';
 import { auditLeafHash } from './merkle/leaf.ts';
 
@@ -94,6 +95,45 @@ export function diagnoseMismatch(row: StoredAuditRow): Failure {
   };
 }
 
+// The bytes of `"seq":<n>}`, how every leaf encoding ends (seq is the last key).
+const seqTail = (seq: number): Buffer => Buffer.from(`"seq":${seq}}`, 'latin1');
+
+/**
+ * `diagnoseMismatch` for a row already encoded: `input` is 0x00 ‖ its leaf, which ends with its number, so
+ * the leaf under a neighbour's number is the same bytes with the tail swapped.
+ */
+function diagnoseEncoded(seq: number, input: Uint8Array, stored: Uint8Array): Failure {
+  const tail = seqTail(seq);
+  const body = input.length - tail.length;
+  const endsWithSeq =
+    body > 0 && Buffer.from(input.buffer, input.byteOffset + body, tail.length).equals(tail);
+  const under = (other: number) =>
+    endsWithSeq &&
+    equalHashes(hash('sha256', Buffer.concat([input.subarray(0, body), seqTail(other)]), 'buffer'), stored);
+  if (under(seq - 1)) {
+    return {
+      ok: false,
+      firstBadEvent: seq - 1,
+      reason: 'moved',
+      message: `event ${seq} holds what was event ${seq - 1}: a row was inserted at ${seq - 1} or rows moved`,
+    };
+  }
+  if (under(seq + 1)) {
+    return {
+      ok: false,
+      firstBadEvent: seq,
+      reason: 'moved',
+      message: `event ${seq} holds what was event ${seq + 1}: a row was deleted or rows moved`,
+    };
+  }
+  return {
+    ok: false,
+    firstBadEvent: seq,
+    reason: 'leaf-mismatch',
+    message: `event ${seq} does not match its stored leaf hash`,
+  };
+}
+
 /** What one range of numbers holds, checked row by row; the tree is built from `hashes` afterwards. */
 export interface RangeCheck {
   /** The first number of the range. */
@@ -153,38 +193,71 @@ export class RangeChecker {
       const target = (row.details as { seq?: unknown } | null)?.seq;
       if (typeof target === 'number') this.erasureRecords.push(target);
     }
-    if (row.seq < 1 || (this.hole === null && row.seq < this.expected)) {
-      return this.fail({
-        ok: false,
-        firstBadEvent: Math.max(1, row.seq),
-        reason: 'unexpected-event',
-        message: `event ${row.seq} appears where ${this.expected} was expected`,
-      });
-    }
-    if (this.hole === null && row.seq > this.expected && this.noteHole(this.expected)) return true;
-    // The stored hash goes straight into its place in the run (or a scratch slot once pending), then is compared.
-    let slot: Uint8Array;
-    if (this.hole === null) {
-      if ((this.count + 1) * HASH_SIZE > this.hashes.length) {
-        const grown = new Uint8Array(this.hashes.length * 2);
-        grown.set(this.hashes);
-        this.hashes = grown;
-      }
-      slot = this.hashes.subarray(this.count * HASH_SIZE, (this.count + 1) * HASH_SIZE);
-    } else {
-      slot = this.scratch;
-    }
-    if (!storeHash(row.leafHash, slot)) {
-      return this.fail({
-        ok: false,
-        firstBadEvent: row.seq,
-        reason: 'bad-leaf-hash',
-        message: `event ${row.seq}'s leaf hash is not 32 bytes`,
-      });
-    }
+    const slot = this.place(row.seq);
+    if (!slot) return true;
+    if (!storeHash(row.leafHash, slot)) return this.badHash(row.seq);
     if (erased) this.erased.push(row.seq);
     else if (!leafMatches(row, row.seq, slot))
       return this.fail(diagnoseMismatch({ ...row, leafHash: Uint8Array.from(slot) }));
+    return this.advance();
+  }
+
+  /**
+   * Takes the next row already encoded by the caller, the fast path of the verify workers: a row neither
+   * erased nor an erasure record, `input` being 0x00 ‖ its canonical leaf (`encodeAuditLeaf`), or null when
+   * the row has no encoding. The same checks and verdicts as `push`.
+   */
+  pushEncoded(seq: number, input: Uint8Array | null, stored: Uint8Array): boolean {
+    if (this.failure) return true;
+    const slot = this.place(seq);
+    if (!slot) return true;
+    if (stored.length !== HASH_SIZE) return this.badHash(seq);
+    slot.set(stored);
+    if (!input) {
+      return this.fail({
+        ok: false,
+        firstBadEvent: seq,
+        reason: 'leaf-mismatch',
+        message: `event ${seq} does not match its stored leaf hash`,
+      });
+    }
+    if (!equalHashes(hash('sha256', input, 'buffer'), slot))
+      return this.fail(diagnoseEncoded(seq, input, stored));
+    return this.advance();
+  }
+
+  // Checks the number comes next; gives where its stored hash goes: its place in the run, or a scratch slot
+  // once pending. Null when the range has failed.
+  private place(seq: number): Uint8Array | null {
+    if (seq < 1 || (this.hole === null && seq < this.expected)) {
+      this.fail({
+        ok: false,
+        firstBadEvent: Math.max(1, seq),
+        reason: 'unexpected-event',
+        message: `event ${seq} appears where ${this.expected} was expected`,
+      });
+      return null;
+    }
+    if (this.hole === null && seq > this.expected && this.noteHole(this.expected)) return null;
+    if (this.hole !== null) return this.scratch;
+    if ((this.count + 1) * HASH_SIZE > this.hashes.length) {
+      const grown = new Uint8Array(this.hashes.length * 2);
+      grown.set(this.hashes);
+      this.hashes = grown;
+    }
+    return this.hashes.subarray(this.count * HASH_SIZE, (this.count + 1) * HASH_SIZE);
+  }
+
+  private badHash(seq: number): true {
+    return this.fail({
+      ok: false,
+      firstBadEvent: seq,
+      reason: 'bad-leaf-hash',
+      message: `event ${seq}'s leaf hash is not 32 bytes`,
+    });
+  }
+
+  private advance(): false {
     if (this.hole !== null) {
       this.pending++;
       return false;

@@ -1,92 +1,86 @@
 /**
- * A verify worker: checks one range of audit event numbers on a connection of its own, posting the stored
- * hashes of each batch as it goes (`{kind:'hashes'}`, transferred, not copied) and then its `RangeCheck`
- * (`{kind:'done'}`). Started by `verifyAuditLog` on PostgreSQL.
+ * A verify worker: checks its parts of the log (ranges of event numbers) on a connection of its own and
+ * posts, for each, its `RangeCheck` and the Merkle tree of its stored hashes (`PartTree`, ./verify-tree.ts).
+ * Started by `verifyAuditLog` on PostgreSQL. Rows arrive by binary COPY and are encoded and hashed from their
+ * bytes (./verify-copy.ts); the next batch is queued before this one is read, so the server never waits for
+ * the worker between batches.
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import pg from 'pg';
-import { RangeChecker, type RangeCheck, type RangeRow } from './verify-range.ts';
+import { AuditCopyDecoder, auditCopyQuery, copyOut } from './verify-copy.ts';
+import { RangeChecker, type RangeCheck } from './verify-range.ts';
+import { PartTreeBuilder, type PartTree } from './verify-tree.ts';
 
-/** What a worker posts. */
-export type VerifyWorkerMessage =
-  { kind: 'hashes'; from: number; hashes: Uint8Array } | { kind: 'done'; result: RangeCheck };
+/** One part of the log: events `from`…`to`; the first part also takes any number below 1. */
+export interface VerifyPart {
+  index: number;
+  from: number;
+  to: number;
+  first: boolean;
+}
+
+/** What a worker posts, once per part. */
+export interface VerifyWorkerMessage {
+  kind: 'part';
+  index: number;
+  result: RangeCheck;
+  tree: PartTree;
+}
 
 export interface VerifyWorkerData {
   module: string;
   url: string;
-  /** First and last number of the range; the first range also takes any number below 1. */
-  from: number;
-  to: number;
-  first: boolean;
+  parts: VerifyPart[];
   sealed: number;
   batchSize: number;
+  /** Sizes of the trusted checkpoints, whose roots the main thread checks from the parts' trees. */
+  checkpointSizes: number[];
 }
 
-const EMPTY: Record<string, never> = {};
-// Text straight from the database: the time already written as toISOString() writes it, details as JSON.
-const QUERY = `select seq, to_char(at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'), actor_id, action,
-  entity_type, entity_id, person_id, address, reason, details::text, encode(leaf_hash, 'hex'), erased_at is not null
-  from audit_events where seq >= $1 and seq < $2 order by seq`;
-
-type RawRow = [
-  string,
-  string,
-  string | null,
-  string,
-  string | null,
-  string | null,
-  string | null,
-  string | null,
-  string | null,
-  string,
-  string,
-  boolean,
-];
-
-function toRow(raw: RawRow): RangeRow {
-  return {
-    seq: Number(raw[0]),
-    at: raw[1],
-    actorId: raw[2],
-    action: raw[3],
-    entityType: raw[4],
-    entityId: raw[5],
-    personId: raw[6],
-    address: raw[7],
-    reason: raw[8],
-    details: raw[9] === '{}' ? EMPTY : JSON.parse(raw[9]),
-    leafHash: raw[10],
-    erased: raw[11],
+// Checks one part and posts it; true when it failed (the parts after it need not be read).
+async function checkPart(client: pg.Client, part: VerifyPart, data: VerifyWorkerData): Promise<boolean> {
+  const checker = new RangeChecker(part.from, data.sealed);
+  const tree = new PartTreeBuilder(part.from, data.checkpointSizes);
+  const fetch = (lo: number) => {
+    const decoder = new AuditCopyDecoder(checker);
+    const done = copyOut(
+      client,
+      auditCopyQuery(
+        lo === part.from && part.first ? Number.MIN_SAFE_INTEGER : lo,
+        Math.min(lo + data.batchSize, part.to + 1),
+      ),
+      (chunk) => decoder.message(chunk),
+    );
+    return { decoder, done };
   };
+  let lo = part.from;
+  let next: ReturnType<typeof fetch> | null = fetch(lo);
+  while (next) {
+    const batch: ReturnType<typeof fetch> = next;
+    lo += data.batchSize;
+    next = lo <= part.to ? fetch(lo) : null; // queued: the server starts on it as soon as this one is sent
+    await batch.done;
+    if (batch.decoder.failed) break;
+    tree.add(checker.takeHashes().hashes);
+  }
+  if (next) await next.done.catch(() => undefined);
+  const result = checker.finish(part.to);
+  tree.add(result.hashes);
+  const message: VerifyWorkerMessage = {
+    kind: 'part',
+    index: part.index,
+    result: { ...result, hashes: new Uint8Array(0) },
+    tree: tree.result(),
+  };
+  parentPort!.postMessage(message);
+  return result.failure !== null;
 }
 
 async function run(data: VerifyWorkerData): Promise<void> {
   const client = new pg.Client({ connectionString: data.url });
   await client.connect();
   try {
-    const checker = new RangeChecker(data.from, data.sealed);
-    const fetch = (lo: number) =>
-      client.query<RawRow>({
-        text: QUERY,
-        values: [
-          lo === data.from && data.first ? Number.MIN_SAFE_INTEGER : lo,
-          Math.min(lo + data.batchSize, data.to + 1),
-        ],
-        rowMode: 'array',
-      });
-    let lo = data.from;
-    let next: Promise<pg.QueryResult<RawRow>> | null = fetch(lo);
-    outer: while (next) {
-      const batch: pg.QueryResult<RawRow> = await next;
-      lo += data.batchSize;
-      next = lo <= data.to ? fetch(lo) : null; // the server works on the next batch while this one is checked
-      for (const raw of batch.rows) if (checker.push(toRow(raw))) break outer;
-      const chunk = checker.takeHashes();
-      parentPort!.postMessage({ kind: 'hashes', ...chunk }, [chunk.hashes.buffer as ArrayBuffer]);
-    }
-    if (next) await next.catch(() => undefined);
-    const result = checker.finish(data.to);
-    parentPort!.postMessage({ kind: 'done', result }, [result.hashes.buffer as ArrayBuffer]);
+    for (const part of data.parts) if (await checkPart(client, part, data)) break;
   } finally {
     await client.end();
   }
