@@ -10,11 +10,12 @@ import { appendAuditEvent } from '../audit/audit.repo.ts';
 import type { Database } from '../db/client.ts';
 import { inTransaction, type Executor } from '../db/tx.ts';
 import { groundInWords } from '../law/notices.ts';
-import type { DecisionOutcome, Track } from '../law/lifecycle.ts';
+import { RELEASING_OUTCOMES, type DecisionOutcome, type Track } from '../law/lifecycle.ts';
 import { letterBytes, letterFilename, produceLetter } from '../letters/letters.service.ts';
 import type { LetterKind } from '../letters/letter-text.ts';
 import type { RequestWithOfficer } from '../requests/requests.repo.ts';
 import { loadVisibleRequest, moveRequest } from '../requests/requests.service.ts';
+import { reviewReadiness } from '../review/review.service.ts';
 import type { Config } from '../server/config.ts';
 import { AppError, conflict, forbidden, invalid, notFound } from '../server/errors.ts';
 import * as repo from './decisions.repo.ts';
@@ -290,6 +291,15 @@ async function finalise(
   note: string | null,
   now: Date,
 ) {
+  // Once decided, the review is frozen (review.rules checkReviewable); a decision that releases information
+  // taken before the review is finished would leave the request with a release nobody can build.
+  if (RELEASING_OUTCOMES.includes(decision.outcome as DecisionOutcome)) {
+    const readiness = await reviewReadiness(tx, decision.requestId);
+    if (!readiness.ready)
+      throw conflict(
+        `The documents' review is not finished, so information cannot be released on this decision yet: ${readiness.blockers.join('; ')}. Finish the review (or return the decision to the officer) first`,
+      );
+  }
   const decided = await moveRequest(
     tx,
     actor,
