@@ -10,6 +10,7 @@ import {
   checkRect,
   checkReviewable,
   effectiveDisposition,
+  fullerStaffName,
   isoDateOf,
   isSuggestion,
   locateText,
@@ -20,6 +21,7 @@ import {
   requestKnownPeople,
   withoutNamesakes,
   reviewReadiness,
+  reviewForStaffName,
   staffNameRuling,
   statusAfterAnswer,
   suggestedGround,
@@ -437,6 +439,42 @@ describe('staff names (C.09.04)', () => {
     expect(matchStaff('Smith', directory, foldWord)).toBeNull();
     expect(matchStaff('Nobody', directory, foldWord)).toBeNull();
     expect(normaliseName(' Wiremu\nWalker ')).toBe('Wiremu Walker');
+  });
+
+  it('ties a staff name to its review: the same name, or else the review of the staff member it names', () => {
+    const directory = [
+      { id: 'u1', name: 'Wiremu Walker' },
+      { id: 'u2', name: 'Hēmi Smith' },
+      { id: 'u3', name: 'Jane Smith' },
+    ];
+    const walker = { id: 'r1', name: 'Wiremu Walker', staffUserId: 'u1' };
+    const bart = { id: 'r2', name: 'Bartholomew', staffUserId: null };
+    const smith = { id: 'r3', name: 'Smith', staffUserId: null };
+    const reviews = [walker, bart, smith];
+    const of = (name: string) => reviewForStaffName(name, reviews, directory, foldWord)?.id ?? null;
+    expect(of('Wiremu Walker')).toBe('r1');
+    expect(of(' wiremu\nWALKER ')).toBe('r1'); // the same name, written otherwise
+    expect(of('Wiremu')).toBe('r1'); // the staff member's given name
+    expect(of('Walker')).toBe('r1');
+    expect(of('Bartholomew')).toBe('r2'); // not in the directory: by its name only
+    expect(of('Smith')).toBe('r3'); // two staff are Smith: by its name only
+    expect(of('Hemi Smith')).toBeNull(); // a staff member without a review yet
+    expect(of('Nobody')).toBeNull();
+    expect(of('  ')).toBeNull();
+    // The same name wins over the staff member: a review opened under a given name keeps its marks.
+    const given = { id: 'r4', name: 'Wiremu', staffUserId: 'u1' };
+    expect(reviewForStaffName('Wiremu', [walker, given], directory, foldWord)?.id).toBe('r4');
+    expect(reviewForStaffName('Walker', [given], directory, foldWord)?.id).toBe('r4');
+    // A staff member named by someone else's review is not joined to it.
+    expect(reviewForStaffName('Jane Smith', [walker], directory, foldWord)).toBeNull();
+  });
+
+  it('names a review opened from several forms at once by the fullest form', () => {
+    expect(fullerStaffName('Olivia Hart', 'Olivia', 'Olivia Hart', foldWord)).toBe(true);
+    expect(fullerStaffName('Olivia', 'Olivia Hart', 'Olivia Hart', foldWord)).toBe(false);
+    expect(fullerStaffName('Olivia Jane Hart', 'Olivia Hart', 'Olivia Hart', foldWord)).toBe(false);
+    expect(fullerStaffName('Hart', 'Olivia', 'Olivia Hart', foldWord)).toBe(false);
+    expect(fullerStaffName('Olivia', 'Olivia', 'Olivia Hart', foldWord)).toBe(false);
   });
 });
 

@@ -614,6 +614,57 @@ export function matchStaff(
   return partial.length === 1 ? (partial[0] ?? null) : null;
 }
 
+/** What ties a staff-name review to the names found in documents: its name and its staff member. */
+export interface StaffReviewKey {
+  name: string;
+  staffUserId: string | null;
+}
+
+/**
+ * The staff-name review a staff name found in a document belongs to (C.09.04): the review of the same
+ * name (as {@link normaliseName} writes it, in any letter case), or else the review of the staff member
+ * the name refers to ({@link matchStaff}), so 'Wiremu' in an e-mail joins the review of 'Wiremu Walker'.
+ * A name that refers to no staff member, or to none with a review, has none: it gets its own review.
+ * @example reviewForStaffName('Wiremu', [{ name: 'Wiremu Walker', staffUserId: 'u1' }], [{ id: 'u1', name: 'Wiremu Walker' }], (w) => w.toLowerCase())?.name // 'Wiremu Walker'
+ * @example reviewForStaffName('Bartholomew', [{ name: 'Wiremu Walker', staffUserId: 'u1' }], [{ id: 'u1', name: 'Wiremu Walker' }], (w) => w.toLowerCase()) // null
+ */
+export function reviewForStaffName<R extends StaffReviewKey>(
+  name: string,
+  reviews: readonly R[],
+  directory: readonly DirectoryEntry[],
+  fold: (word: string) => string,
+): R | null {
+  const key = normaliseName(name).toLowerCase();
+  if (key === '') return null;
+  const same = reviews.find((review) => normaliseName(review.name).toLowerCase() === key);
+  if (same) return same;
+  const user = matchStaff(name, directory, fold);
+  if (!user) return null;
+  return reviews.find((review) => review.staffUserId === user.id) ?? null;
+}
+
+/**
+ * Whether `candidate` is a fuller form of a staff member's name than `current`, for naming a review
+ * opened from several forms at once: the directory's own name first, then more words, then more letters.
+ * @example fullerStaffName('Olivia Hart', 'Olivia', 'Olivia Hart', (w) => w.toLowerCase()) // true
+ * @example fullerStaffName('Olivia', 'Olivia Hart', 'Olivia Hart', (w) => w.toLowerCase()) // false
+ */
+export function fullerStaffName(
+  candidate: string,
+  current: string,
+  directoryName: string,
+  fold: (word: string) => string,
+): boolean {
+  const words = (value: string) => value.split(/\s+/).filter(Boolean).map(fold);
+  const rank = (value: string): [number, number, number] => {
+    const w = words(value);
+    return [w.join(' ') === words(directoryName).join(' ') ? 1 : 0, w.length, w.join('').length];
+  };
+  const [a, b] = [rank(candidate), rank(current)];
+  for (let i = 0; i < a.length; i++) if ((a[i] ?? 0) !== (b[i] ?? 0)) return (a[i] ?? 0) > (b[i] ?? 0);
+  return false;
+}
+
 /** The statuses of a request in which its documents may still be reviewed. */
 export const REVIEWABLE_REQUEST_STATUSES: readonly string[] = [
   'awaiting-triage',

@@ -26,6 +26,7 @@ import {
   checkReviewable,
   checkRect,
   checkStillOpen,
+  fullerStaffName,
   isSuggestion,
   locateText,
   matchStaff,
@@ -33,6 +34,7 @@ import {
   piiTypeOf,
   repeatsMark,
   requestKnownPeople,
+  reviewForStaffName,
   withoutNamesakes,
   reviewReadiness as readinessOf,
   staffNameRuling,
@@ -149,12 +151,45 @@ function staffReviewView(
 
 const nameKey = (name: string | null) => normaliseName(name ?? '').toLowerCase();
 
-/** Suggested and accepted staff-name marks per name, over the request's documents. */
-async function staffOccurrences(tx: Executor, requestId: string): Promise<Map<string, number>> {
+/** A request's staff-name reviews and the staff directory: what ties a staff name to its review. */
+interface StaffNameIndex {
+  reviews: repo.StaffReviewWithUser[];
+  staff: repo.StaffDirectoryRow[];
+}
+
+async function staffNameIndex(tx: Executor, requestId: string): Promise<StaffNameIndex> {
+  return { reviews: await repo.listStaffReviews(tx, requestId), staff: await repo.activeStaff(tx) };
+}
+
+/**
+ * The review a staff name belongs to (C.09.04): the one of the same name, or else the one of the staff
+ * member it names ('Olivia' joins 'Olivia Hart'); see {@link reviewForStaffName}.
+ */
+function reviewOf(index: StaffNameIndex, name: string | null): repo.StaffReviewWithUser | undefined {
+  if (name === null) return undefined;
+  const found = reviewForStaffName(
+    name,
+    index.reviews.map((row) => row.review),
+    index.staff,
+    foldWord,
+  );
+  return found === null ? undefined : index.reviews.find((row) => row.review === found);
+}
+
+/** Suggested and accepted staff-name marks per review id, over the request's documents. */
+async function staffOccurrences(
+  tx: Executor,
+  requestId: string,
+  staff?: repo.StaffDirectoryRow[],
+): Promise<Map<string, number>> {
+  const index: StaffNameIndex = {
+    reviews: await repo.listStaffReviews(tx, requestId),
+    staff: staff ?? (await repo.activeStaff(tx)),
+  };
   const counts = new Map<string, number>();
   for (const mark of await repo.liveStaffMarks(tx, requestId)) {
-    const key = nameKey(mark.text);
-    counts.set(key, (counts.get(key) ?? 0) + 1);
+    const review = reviewOf(index, mark.text);
+    if (review) counts.set(review.review.id, (counts.get(review.review.id) ?? 0) + 1);
   }
   return counts;
 }
@@ -286,13 +321,6 @@ async function loadStaffReview(
   }
 }
 
-async function reviewsByName(
-  tx: Executor,
-  requestId: string,
-): Promise<Map<string, repo.StaffReviewWithUser>> {
-  return new Map((await repo.listStaffReviews(tx, requestId)).map((row) => [nameKey(row.review.name), row]));
-}
-
 // ---------- suggestions ----------
 
 /** The people the detector should know for this request: the requester, the register, the staff directory. */
@@ -339,7 +367,10 @@ async function knownPeopleFor(
 /**
  * Runs the detector over every page of a document and stores what it finds as suggested marks, each
  * with a proposed ground; the requester's own information is left out, nothing already marked is
- * marked again, and each staff name opens a staff-name review (C.09.04).
+ * marked again, and each staff member named opens one staff-name review (C.09.04), whatever forms of
+ * their name appear ('Olivia Hart', 'Olivia'): a name joins the review of the same name or of the staff
+ * member it names, and a review opened in this run is named by the fullest form found. A name of no one
+ * in the directory gets a review of its own.
  */
 export async function suggestMarks(
   db: Database,
@@ -352,7 +383,17 @@ export async function suggestMarks(
     const act = actForTrack(request.track);
     const pages = await repo.listPages(tx, document.id);
     const { known, requesterDob, staff } = await knownPeopleFor(tx, request, pages);
-    const reviews = await reviewsByName(tx, request.id);
+    // The request's reviews and those this run opens, for tying each staff name to its review.
+    const reviews: Array<{
+      name: string;
+      staffUserId: string | null;
+      determination: string | null;
+      opened?: repo.StaffReviewInsert;
+    }> = (await repo.listStaffReviews(tx, request.id)).map(({ review }) => ({
+      name: review.name,
+      staffUserId: review.staffUserId,
+      determination: review.determination,
+    }));
     const seen: ExistingTextMark[] = (await repo.listMarks(tx, document.id)).map((m) => ({
       page: m.page,
       text: m.text,
@@ -361,7 +402,6 @@ export async function suggestMarks(
     }));
     const now = new Date();
     const newMarks: repo.MarkInsert[] = [];
-    const newReviews = new Map<string, repo.StaffReviewInsert>();
     for (const page of pages) {
       for (const span of detect(page.text, { knownPeople: known })) {
         if (!isSuggestion(span, requesterDob)) continue;
@@ -371,7 +411,31 @@ export async function suggestMarks(
         seen.push(candidate);
         const staffName = span.staff === true;
         const name = normaliseName(span.text);
-        const released = staffName && reviews.get(name.toLowerCase())?.review.determination === 'release';
+        let review = staffName ? reviewForStaffName(name, reviews, staff, foldWord) : null;
+        if (staffName) {
+          const user = matchStaff(name, staff, foldWord);
+          if (review === null) {
+            const opened: repo.StaffReviewInsert = {
+              requestId: request.id,
+              name,
+              staffUserId: user?.id ?? null,
+              proposedGround: act === 'privacy' ? STAFF_NAME_GROUND : null,
+              status: 'open',
+            };
+            review = { name, staffUserId: opened.staffUserId ?? null, determination: null, opened };
+            reviews.push(review);
+          } else if (
+            review.opened &&
+            user !== null &&
+            review.staffUserId === user.id &&
+            fullerStaffName(name, review.name, user.name, foldWord)
+          ) {
+            // Opened in this run under a shorter form ('Olivia' before 'Olivia Hart'): name it in full.
+            review.name = name;
+            review.opened.name = name;
+          }
+        }
+        const released = review?.determination === 'release';
         newMarks.push({
           documentId: document.id,
           page: page.page,
@@ -390,20 +454,13 @@ export async function suggestMarks(
           createdBy: actor.id,
           ...(released ? { decidedAt: now } : {}),
         });
-        if (staffName && !reviews.has(name.toLowerCase()) && !newReviews.has(name.toLowerCase())) {
-          const user = matchStaff(name, staff, foldWord);
-          newReviews.set(name.toLowerCase(), {
-            requestId: request.id,
-            name,
-            staffUserId: user?.id ?? null,
-            proposedGround: act === 'privacy' ? STAFF_NAME_GROUND : null,
-            status: 'open',
-          });
-        }
       }
     }
     await repo.insertMarks(tx, newMarks);
-    const opened = await repo.insertStaffReviews(tx, [...newReviews.values()]);
+    const opened = await repo.insertStaffReviews(
+      tx,
+      reviews.flatMap((review) => (review.opened ? [review.opened] : [])),
+    );
     await audit(
       tx,
       actor,
@@ -483,7 +540,7 @@ export async function addMark(
       values = { ...common, kind: 'area', rect, ground, staffName: false };
     } else {
       const span = orThrow(locateText(page.text, input));
-      const review = (await reviewsByName(tx, request.id)).get(nameKey(span.text));
+      const review = reviewOf(await staffNameIndex(tx, request.id), span.text);
       const ground = orThrow(
         checkAcceptance({
           ground: input.ground,
@@ -526,8 +583,6 @@ type MarkDecision = {
   note?: string | null | undefined;
 };
 
-type ReviewsByName = Map<string, repo.StaffReviewWithUser>;
-
 /** The state of a staff-name review the acceptance rule needs (C.09.04). */
 function reviewState(review: repo.StaffReviewWithUser | undefined) {
   return review
@@ -538,13 +593,13 @@ function reviewState(review: repo.StaffReviewWithUser | undefined) {
     : null;
 }
 
-/** The request's staff-name reviews by name, read only when one of the marks is a staff name. */
+/** The request's staff-name reviews and directory, read only when one of the marks is a staff name. */
 async function reviewsForMarks(
   tx: Executor,
   requestId: string,
   marks: readonly repo.MarkRow[],
-): Promise<ReviewsByName> {
-  return marks.some((mark) => mark.staffName) ? reviewsByName(tx, requestId) : new Map();
+): Promise<StaffNameIndex> {
+  return marks.some((mark) => mark.staffName) ? staffNameIndex(tx, requestId) : { reviews: [], staff: [] };
 }
 
 /**
@@ -555,7 +610,7 @@ function decidedGround(
   mark: repo.MarkRow,
   input: MarkDecision,
   request: RequestRow,
-  reviews: ReviewsByName,
+  reviews: StaffNameIndex,
 ): string | null {
   if (input.status !== 'accepted') return null;
   return orThrow(
@@ -563,7 +618,7 @@ function decidedGround(
       ground: input.ground,
       act: actForTrack(request.track),
       staffName: mark.staffName,
-      review: mark.staffName ? reviewState(reviews.get(nameKey(mark.text))) : null,
+      review: mark.staffName ? reviewState(reviewOf(reviews, mark.text)) : null,
     }),
   );
 }
@@ -723,9 +778,7 @@ export async function listStaffNames(
         reviews: rows.length,
       },
     );
-    return rows.map((row) =>
-      staffReviewView(row, request.track, occurrences.get(nameKey(row.review.name)) ?? 0),
-    );
+    return rows.map((row) => staffReviewView(row, request.track, occurrences.get(row.review.id) ?? 0));
   });
 }
 
@@ -733,7 +786,7 @@ async function answerWith(tx: Executor, reviewId: string, request: RequestRow): 
   const row = await repo.findStaffReview(tx, reviewId);
   if (!row) throw notFound('Staff-name review');
   const occurrences = await staffOccurrences(tx, request.id);
-  return staffReviewView(row, request.track, occurrences.get(nameKey(row.review.name)) ?? 0);
+  return staffReviewView(row, request.track, occurrences.get(row.review.id) ?? 0);
 }
 
 function facts(row: repo.StaffReviewRow) {
@@ -888,7 +941,8 @@ export async function replyAsStaffMember(
 
 /**
  * The decision maker's determination (C.09.04). A name the requester knows cannot be withheld; an
- * unclear one needs the staff member's reply first. Releasing the name rejects its marks.
+ * unclear one needs the staff member's reply first. Releasing the name rejects its live marks in every
+ * form: those tied to this review and any other naming its staff member ('Olivia' for 'Olivia Hart').
  */
 export async function determineStaffName(
   db: Database,
@@ -911,9 +965,16 @@ export async function determineStaffName(
     });
     let rejected = 0;
     if (!withhold) {
-      const key = nameKey(review.review.name);
+      const index = await staffNameIndex(tx, request.id);
+      const staffUserId = review.review.staffUserId;
       const ids = (await repo.liveStaffMarks(tx, request.id))
-        .filter((mark) => nameKey(mark.text) === key)
+        .filter(
+          (mark) =>
+            reviewOf(index, mark.text)?.review.id === review.review.id ||
+            (staffUserId !== null &&
+              mark.text !== null &&
+              matchStaff(mark.text, index.staff, foldWord)?.id === staffUserId),
+        )
         .map((mark) => mark.id);
       await repo.rejectMarks(tx, ids, actor.id, 'Released by the decision maker’s determination (C.09.04)');
       rejected = ids.length;
@@ -940,12 +1001,13 @@ export async function myConsultations(
 ): Promise<Array<StaffNameReviewView & { reference: string }>> {
   return inTransaction(db, async (tx) => {
     const rows = await repo.consultationsAwaiting(tx, actor.id);
+    const staff = rows.length > 0 ? await repo.activeStaff(tx) : [];
     const out: Array<StaffNameReviewView & { reference: string }> = [];
     for (const row of rows) {
       await audit(tx, actor, 'staff-name.read', row, { type: 'staff-name-review', id: row.review.id });
-      const occurrences = await staffOccurrences(tx, row.review.requestId);
+      const occurrences = await staffOccurrences(tx, row.review.requestId, staff);
       out.push({
-        ...staffReviewView(row, row.track, occurrences.get(nameKey(row.review.name)) ?? 0),
+        ...staffReviewView(row, row.track, occurrences.get(row.review.id) ?? 0),
         reference: row.reference,
       });
     }

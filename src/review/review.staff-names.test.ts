@@ -312,3 +312,180 @@ describe.each(testDatabaseKinds())('staff names (C.09.04) and review readiness (
     expect(consult.json.error.message).toMatch(/not in the staff directory/);
   });
 });
+
+describe.each(testDatabaseKinds())(
+  'staff names: one review per staff member, whatever form of their name (%s)',
+  (kind) => {
+    let f: RegisterFixture;
+    let subject = 0;
+    // eslint-disable-next-line @typescript-eslint/no-explicit-any
+    type Json = any;
+
+    beforeAll(async () => {
+      f = await startRegister(kind, ['officer', 'decisionMaker']);
+      await createStaff(f.t.db, 'officer', { name: 'Wiremu Walker' });
+    });
+    afterAll(() => f.close());
+
+    /** A request (each its own requester) with one document, its suggestions run. */
+    async function requestWith(
+      pages: string[][],
+    ): Promise<{ id: string; documentId: string; marks: Json[] }> {
+      subject++;
+      const request = await triagedRequest(f, {
+        body: { subject: { ...SUBJECT, prn: `7777777${subject}` } },
+      });
+      const documentId = await addDocument(f, request.id, pages);
+      const marks = await suggest(documentId);
+      return { id: request.id, documentId, marks };
+    }
+    async function suggest(documentId: string): Promise<Json[]> {
+      const suggested = await f.t.request('POST', `/api/documents/${documentId}/suggestions`, {
+        session: f.sessions.officer,
+      });
+      expect(suggested.status, suggested.text).toBe(200);
+      return suggested.json.marks;
+    }
+    const staffNames = async (requestId: string): Promise<Json[]> => {
+      const response = await f.t.request('GET', `/api/requests/${requestId}/staff-names`, {
+        session: f.sessions.officer,
+      });
+      expect(response.status, response.text).toBe(200);
+      return response.json.reviews;
+    };
+    const marksOf = async (documentId: string): Promise<Json[]> =>
+      (await f.t.request('GET', `/api/documents/${documentId}/marks`, { session: f.sessions.officer })).json
+        .marks;
+    const post = (session: SignedIn, path: string, body: unknown) =>
+      f.t.request('POST', `/api/staff-names/${path}`, { session, body });
+    const accept = (markId: string) =>
+      f.t.request('PATCH', `/api/marks/${markId}`, {
+        session: f.sessions.officer,
+        body: { status: 'accepted', ground: 's49(1)(a)(i)' },
+      });
+
+    it('C.09.04: "Wiremu Walker" and later "Wiremu" open one review of the staff member; withholding it lets both be withheld', async () => {
+      const request = await requestWith([
+        [
+          'Incident report',
+          'Aroha Pōtae was moved to the unit by CO Wiremu Walker.',
+          'Later that night Wiremu checked the cell with CO Bartholomew.',
+        ],
+      ]);
+      const staffMarks = request.marks.filter((m) => m.staffName);
+      expect(staffMarks.map((m) => m.text).sort()).toEqual(['Bartholomew', 'Wiremu', 'Wiremu Walker']);
+      const reviews = await staffNames(request.id);
+      const rows = reviews.map((r) => [r.name, r.staffUser?.name ?? null, r.occurrences]);
+      expect(rows.sort()).toEqual([
+        ['Bartholomew', null, 1], // not in the directory: a review of its own
+        ['Wiremu Walker', 'Wiremu Walker', 2],
+      ]);
+      const review = reviews.find((r) => r.name === 'Wiremu Walker');
+
+      // "Wiremu" belongs to the review, so it waits for the determination like the full name.
+      const given = request.marks.find((m) => m.text === 'Wiremu');
+      const early = await accept(given.id);
+      expect(early.status).toBe(409);
+      expect(early.json.error.message).toMatch(/only after the decision maker has determined/);
+
+      const answered = await post(f.sessions.officer, `${review.id}/answer`, { requesterKnows: 'no' });
+      expect(answered.json).toMatchObject({ status: 'awaiting-determination', occurrences: 2 });
+      const determined = await post(f.sessions.decisionMaker, `${review.id}/determine`, {
+        determination: 'withhold',
+        reason: 'Threats on file',
+      });
+      expect(determined.status, determined.text).toBe(200);
+      expect(determined.json).toMatchObject({ status: 'done', determination: 'withhold', occurrences: 2 });
+
+      const byId = await accept(given.id);
+      expect(byId.status, byId.text).toBe(200);
+      expect(byId.json).toMatchObject({ status: 'accepted', ground: 's49(1)(a)(i)', staffName: true });
+      const byText = await f.t.request('POST', `/api/documents/${request.documentId}/marks/decide-matching`, {
+        session: f.sessions.officer,
+        body: { text: 'Wiremu Walker', status: 'accepted', ground: 's49(1)(a)(i)' },
+      });
+      expect(byText.status, byText.text).toBe(200);
+      expect(byText.json.decided).toBe(1);
+      // Bartholomew's own review is still open: his name cannot be withheld yet.
+      const bart = await accept(request.marks.find((m) => m.text === 'Bartholomew').id);
+      expect(bart.status).toBe(409);
+
+      // A later document greeting him by his given name joins the same review, already determined.
+      const later = await addDocument(
+        f,
+        request.id,
+        [['E-mail', 'Kia ora Wiremu, thanks for the report.', 'Ngā mihi, CO Wiremu Walker']],
+        'E-mail',
+      );
+      const laterMarks = (await suggest(later)).filter((m) => m.staffName);
+      expect(laterMarks.map((m) => [m.text, m.status])).toEqual([
+        ['Wiremu', 'suggested'],
+        ['Wiremu Walker', 'suggested'],
+      ]);
+      const after = await staffNames(request.id);
+      expect(after.map((r) => r.name).sort()).toEqual(['Bartholomew', 'Wiremu Walker']);
+      expect(after.find((r) => r.name === 'Wiremu Walker').occurrences).toBe(4);
+      const third = await accept(laterMarks[0].id);
+      expect(third.status, third.text).toBe(200);
+    });
+
+    it('C.09.04: releasing the review rejects the marks of every form of the name, now and in later suggestions', async () => {
+      // The given name comes first: the review opened in this run is still named in full.
+      const request = await requestWith([
+        [
+          'E-mail',
+          'Kia ora Wiremu,',
+          'Please see the note below.',
+          'Aroha Pōtae was moved to the unit by CO Wiremu Walker.',
+        ],
+      ]);
+      expect(request.marks.filter((m) => m.staffName).map((m) => m.text)).toEqual([
+        'Wiremu',
+        'Wiremu Walker',
+      ]);
+      const reviews = await staffNames(request.id);
+      expect(reviews).toHaveLength(1);
+      expect(reviews[0]).toMatchObject({
+        name: 'Wiremu Walker',
+        staffUser: { name: 'Wiremu Walker' },
+        occurrences: 2,
+      });
+      const review = reviews[0];
+
+      await post(f.sessions.officer, `${review.id}/answer`, { requesterKnows: 'yes' });
+      const released = await post(f.sessions.decisionMaker, `${review.id}/determine`, {
+        determination: 'release',
+        reason: 'Known to the requester',
+      });
+      expect(released.status, released.text).toBe(200);
+      expect(released.json).toMatchObject({ status: 'done', determination: 'release', occurrences: 0 });
+      const marks = (await marksOf(request.documentId)).filter((m) => m.staffName);
+      expect(marks.map((m) => [m.text, m.status])).toEqual([
+        ['Wiremu', 'rejected'],
+        ['Wiremu Walker', 'rejected'],
+      ]);
+      const refused = await accept(marks[0].id);
+      expect(refused.status).toBe(409);
+      expect(refused.json.error.message).toMatch(/released/);
+
+      // A later document: the given name is recorded as already turned down, and no second review opens.
+      const later = await addDocument(
+        f,
+        request.id,
+        [['Case note', 'CO Wiremu Walker spoke with Aroha Pōtae.', 'Wiremu said she was calm.']],
+        'Case note',
+      );
+      const laterMarks = (await suggest(later)).filter((m) => m.staffName);
+      const turnedDown = { status: 'rejected', ground: null, note: expect.stringMatching(/C\.09\.04/) };
+      expect(laterMarks).toMatchObject([
+        { text: 'Wiremu Walker', ...turnedDown },
+        { text: 'Wiremu', ...turnedDown },
+      ]);
+      expect((await staffNames(request.id)).map((r) => r.name)).toEqual(['Wiremu Walker']);
+      const status = await f.t.request('GET', `/api/requests/${request.id}/review-status`, {
+        session: f.sessions.officer,
+      });
+      expect(status.json).toMatchObject({ suggestedMarks: 0, openStaffNames: 0 });
+    });
+  },
+);
