@@ -202,7 +202,8 @@ describe.each(testDatabaseKinds())('the server process on %s', (kind) => {
       expect(second.output().stderr).toContain(`pid ${first.pid}`);
       expect(second.output().stderr).toContain(dataDir);
       expect(second.output().stdout).not.toMatch(/ready|listening/i);
-      expect(tookMs).toBeLessThan(15_000); // the time to load the code; it never waits on the lock
+      // The time to load the code (21 s seen on a loaded 2-core machine); it never waits on the lock.
+      expect(tookMs).toBeLessThan(45_000);
       // The first keeps serving, still holding its lock.
       expect(first.child.exitCode).toBeNull();
       expect((await send(first.url, 'GET', '/healthz')).status).toBe(200);
