@@ -43,6 +43,19 @@ export const documentSummary = z.object({
   marks: z.object({ suggested: z.number().int(), accepted: z.number().int(), rejected: z.number().int() }),
 });
 
+/** The answer to an upload: the document, and for an e-mail the documents its attachments became. */
+const uploadResult = documentSummary.extend({
+  attachments: z.array(documentSummary),
+  skippedAttachments: z.array(
+    z.object({
+      filename: z.string(),
+      reason: z
+        .string()
+        .describe('Why the intake refused it; it is not in the request and must be seen to by hand'),
+    }),
+  ),
+});
+
 const documentDetail = documentSummary.extend({
   reference: z.string(),
   pages: z.array(
@@ -85,12 +98,16 @@ async function uploadRoute(scope: FastifyInstance, { db, config }: AppDependenci
       schema: {
         tags: ['documents'],
         summary: 'Add a document to a request: the body is the file itself (PDF, image, text, e-mail, Word)',
+        description:
+          "An e-mail's attachments become documents of the request too (`attachments`), stored with it or not at all; " +
+          'attachments of a type the intake refuses are listed in `skippedAttachments` and named in the e-mail. ' +
+          'The size and page limits are for the whole upload, attachments included.',
         params: requestParams,
         querystring: z.strictObject({
           filename: z.string().trim().min(1, 'Give the file name').max(255),
           title: z.string().trim().min(1).max(300).optional(),
         }),
-        response: { 201: documentSummary, ...fileResponses },
+        response: { 201: uploadResult, ...fileResponses },
       },
     },
     async (request, reply) => {

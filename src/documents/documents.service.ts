@@ -23,6 +23,11 @@ import {
   type PreparedDocument,
   type SourceType,
 } from './intake/index.ts';
+import {
+  prepareUploadWithAttachments,
+  type PreparedUpload,
+  type SkippedAttachment,
+} from './intake/intake.ts';
 import { blobStoreFor } from './storage/index.ts';
 
 export interface DocumentSummary {
@@ -44,6 +49,13 @@ export interface DocumentSummary {
 export interface DocumentDetail extends DocumentSummary {
   reference: string;
   pages: Array<{ page: number; width: number; height: number; ocr: boolean; text: string }>;
+}
+
+/** The answer to an upload: the document, and for an e-mail the documents made of its attachments. */
+export interface UploadResult extends DocumentSummary {
+  attachments: DocumentSummary[];
+  /** Attachments the intake refused, with why: they are not in the request, the officer must see to them. */
+  skippedAttachments: SkippedAttachment[];
 }
 
 export interface NewUpload {
@@ -161,30 +173,119 @@ function refusalToError(refusal: UploadRefusal): AppError {
   }
 }
 
-/** Reads and converts an upload under the configured limits, turning a refusal into the API's error. */
-export async function prepareForRequest(
-  config: Config,
-  bytes: Uint8Array,
-  options: { ocr: boolean } = { ocr: true },
-): Promise<PreparedDocument> {
+const intakeOptions = (config: Config, ocr: boolean) => ({
+  limits: intakeLimits({ maxBytes: config.UPLOAD_MAX_BYTES, maxPages: config.UPLOAD_MAX_PAGES }),
+  ocr,
+  sofficePath: config.SOFFICE_PATH,
+});
+
+async function refusingAsApi<T>(work: () => Promise<T>): Promise<T> {
   try {
-    return await prepareUpload(bytes, {
-      limits: intakeLimits({ maxBytes: config.UPLOAD_MAX_BYTES, maxPages: config.UPLOAD_MAX_PAGES }),
-      ocr: options.ocr,
-      sofficePath: config.SOFFICE_PATH,
-    });
+    return await work();
   } catch (error) {
     if (error instanceof UploadRefusal) throw refusalToError(error);
     throw error;
   }
 }
 
+/** Reads and converts an upload under the configured limits, turning a refusal into the API's error. */
+export async function prepareForRequest(
+  config: Config,
+  bytes: Uint8Array,
+  options: { ocr: boolean } = { ocr: true },
+): Promise<PreparedDocument> {
+  return refusingAsApi(() => prepareUpload(bytes, intakeOptions(config, options.ocr)));
+}
+
+/** As {@link prepareForRequest}, with an e-mail's attachments prepared as documents too. */
+export async function prepareUploadForRequest(config: Config, bytes: Uint8Array): Promise<PreparedUpload> {
+  return refusingAsApi(() => prepareUploadWithAttachments(bytes, intakeOptions(config, true)));
+}
+
+/** A prepared document to store, with its names; `attachedTo` is the index of the e-mail it came with. */
+export interface DocumentToStore {
+  prepared: PreparedDocument;
+  names: { filename: string; title?: string | undefined; address?: string };
+  attachedTo?: number;
+}
+
 /**
- * Stores a prepared document for a request: the blobs first, then ONE transaction with the document, its
- * pages and the audit event. If that transaction fails the blobs stay behind unreferenced; in a
- * content-addressed store that is harmless (the same bytes uploaded again reuse them, and nothing points
- * at them otherwise). `actor` null is the system (demo seed); otherwise the request must be visible.
+ * Stores prepared documents for a request: the blobs first, then ONE transaction with every document,
+ * its pages and its audit event, in the order given (an e-mail before its attachments, whose events say
+ * `attachedTo`: the e-mail document's id). Either all are stored or none. If that transaction fails the
+ * blobs stay behind unreferenced; in a content-addressed store that is harmless (the same bytes uploaded
+ * again reuse them, and nothing points at them otherwise). `actor` null is the system (demo seed);
+ * otherwise the request must be visible.
  */
+export async function storeDocuments(
+  db: Database,
+  config: Config,
+  actor: Actor | null,
+  requestId: string,
+  items: DocumentToStore[],
+): Promise<DocumentSummary[]> {
+  const store = blobStoreFor(config);
+  const blobs: Array<{ originalSha256: string; pdfSha256: string }> = [];
+  for (const { prepared } of items) {
+    const originalSha256 = await store.put(prepared.original);
+    const pdfSha256 = prepared.pdf === prepared.original ? originalSha256 : await store.put(prepared.pdf);
+    blobs.push({ originalSha256, pdfSha256 });
+  }
+  return inTransaction(db, async (tx) => {
+    const request = actor
+      ? await loadVisibleRequest(tx, actor, requestId, false)
+      : await findRequest(tx, requestId);
+    if (!request) throw notFound('Request');
+    const summaries: DocumentSummary[] = [];
+    for (const [i, { prepared, names, attachedTo }] of items.entries()) {
+      const { originalSha256, pdfSha256 } = blobs[i]!;
+      const ocrPages = prepared.pages.filter((page) => page.ocr).length;
+      const row = await repo.insertDocument(tx, {
+        requestId,
+        title: documentTitle(names.title, prepared.suggestedTitle, names.filename),
+        originalFilename: names.filename,
+        sourceType: prepared.sourceType,
+        originalSha256,
+        originalSize: prepared.original.byteLength,
+        pdfSha256,
+        pageCount: prepared.pages.length,
+        addedBy: actor?.id ?? null,
+      });
+      await repo.insertPages(tx, row.id, prepared.pages);
+      const parent = attachedTo === undefined ? undefined : summaries[attachedTo];
+      if (attachedTo !== undefined && !parent) throw new Error('an attachment must come after its e-mail');
+      await appendAuditEvent(tx, {
+        action: 'document.uploaded',
+        ...(actor
+          ? auditActor(actor)
+          : { actorId: null, actorRole: null, address: names.address ?? 'system' }),
+        entityType: 'document',
+        entityId: row.id,
+        personId: request.subjectPersonId,
+        details: {
+          requestId,
+          type: prepared.sourceType,
+          pages: prepared.pages.length,
+          ocrPages,
+          size: prepared.original.byteLength,
+          sha256: originalSha256,
+          pdfSha256,
+          ...(parent ? { attachedTo: parent.id } : {}),
+        },
+      });
+      summaries.push(
+        summarise(
+          { ...row, addedByName: actor?.name ?? null },
+          { suggested: 0, accepted: 0, rejected: 0 },
+          ocrPages,
+        ),
+      );
+    }
+    return summaries;
+  });
+}
+
+/** Stores one prepared document for a request, as {@link storeDocuments} says. */
 export async function storeDocument(
   db: Database,
   config: Config,
@@ -193,54 +294,21 @@ export async function storeDocument(
   prepared: PreparedDocument,
   names: { filename: string; title?: string | undefined; address?: string },
 ): Promise<DocumentSummary> {
-  const store = blobStoreFor(config);
-  const originalSha256 = await store.put(prepared.original);
-  const pdfSha256 = prepared.pdf === prepared.original ? originalSha256 : await store.put(prepared.pdf);
-  const ocrPages = prepared.pages.filter((page) => page.ocr).length;
-  return inTransaction(db, async (tx) => {
-    const request = actor
-      ? await loadVisibleRequest(tx, actor, requestId, false)
-      : await findRequest(tx, requestId);
-    if (!request) throw notFound('Request');
-    const row = await repo.insertDocument(tx, {
-      requestId,
-      title: documentTitle(names.title, prepared.suggestedTitle, names.filename),
-      originalFilename: names.filename,
-      sourceType: prepared.sourceType,
-      originalSha256,
-      originalSize: prepared.original.byteLength,
-      pdfSha256,
-      pageCount: prepared.pages.length,
-      addedBy: actor?.id ?? null,
-    });
-    await repo.insertPages(tx, row.id, prepared.pages);
-    await appendAuditEvent(tx, {
-      action: 'document.uploaded',
-      ...(actor ? auditActor(actor) : { actorId: null, actorRole: null, address: names.address ?? 'system' }),
-      entityType: 'document',
-      entityId: row.id,
-      personId: request.subjectPersonId,
-      details: {
-        requestId,
-        type: prepared.sourceType,
-        pages: prepared.pages.length,
-        ocrPages,
-        size: prepared.original.byteLength,
-        sha256: originalSha256,
-        pdfSha256,
-      },
-    });
-    return summarise(
-      { ...row, addedByName: actor?.name ?? null },
-      { suggested: 0, accepted: 0, rejected: 0 },
-      ocrPages,
-    );
-  });
+  const [summary] = await storeDocuments(db, config, actor, requestId, [{ prepared, names }]);
+  return summary!;
+}
+
+/** "Report.pdf (attached to “Visit booking”)", within the title's 300 characters. */
+function attachmentTitle(filename: string, email: string): string {
+  const suffix = ` (attached to “${email.slice(0, 200)}”)`;
+  return `${filename.slice(0, 300 - suffix.length)}${suffix}`;
 }
 
 /**
  * Adds an uploaded file to a request. The request's visibility is checked before any work; then the file
- * is read, checked and converted (nothing stored yet), and stored as {@link storeDocument} says.
+ * is read, checked and converted (nothing stored yet), and stored as {@link storeDocuments} says. An
+ * e-mail's attachments the intake takes become documents of the request too, stored with the e-mail in
+ * the same transaction; those it refuses are named in the answer (and in the e-mail's document).
  */
 export async function uploadDocument(
   db: Database,
@@ -248,10 +316,19 @@ export async function uploadDocument(
   actor: Actor,
   requestId: string,
   upload: NewUpload,
-): Promise<DocumentSummary> {
+): Promise<UploadResult> {
   await inTransaction(db, (tx) => loadVisibleRequest(tx, actor, requestId, false));
-  const prepared = await prepareForRequest(config, upload.bytes);
-  return storeDocument(db, config, actor, requestId, prepared, upload);
+  const { document, attachments, skipped } = await prepareUploadForRequest(config, upload.bytes);
+  const email = documentTitle(undefined, document.suggestedTitle, upload.filename);
+  const [stored, ...added] = await storeDocuments(db, config, actor, requestId, [
+    { prepared: document, names: upload },
+    ...attachments.map(({ filename, prepared }) => ({
+      prepared,
+      names: { filename, title: attachmentTitle(filename, email) },
+      attachedTo: 0,
+    })),
+  ]);
+  return { ...stored!, attachments: added, skippedAttachments: skipped };
 }
 
 /** The documents in scope of a request (audited as document.listed). */

@@ -41,13 +41,47 @@ export function addressList(addresses: Address | Address[] | undefined): string 
     .join(', ');
 }
 
+/** A file attached to an e-mail, decoded. */
+export interface EmailAttachment {
+  /** The name it was sent with, or `attachment-<n>` when it has none. */
+  filename: string;
+  mimeType: string;
+  bytes: Uint8Array;
+}
+
+/** An e-mail read: what its printed document shows, and its attachments (not yet printed anywhere). */
+export interface ReadEmail {
+  heading: string[];
+  text: string;
+  subject: string | null;
+  attachments: EmailAttachment[];
+}
+
+/** What happened to an e-mail's attachments, for the e-mail's own document to say. */
+export interface AttachmentOutcome {
+  /** Names of the attachments added as documents of their own. */
+  added: string[];
+  /** Attachments not added, each with why (the officer must deal with them by hand). */
+  notAdded: Array<{ filename: string; reason: string }>;
+}
+
+/** A sent file name fit to store: control characters dropped, at most 255 characters. */
+function attachmentName(sent: string | null): string {
+  const kept = [...(sent ?? '')].filter((char) => {
+    const code = char.codePointAt(0) ?? 0;
+    return code >= 0x20 && code !== 0x7f;
+  });
+  return kept.join('').trim().slice(0, 255);
+}
+
 /**
- * An e-mail (.eml) as a document to print: its From, To, Cc, Date and Subject, then the text body (or the
- * HTML body as text), then the names of its attachments (their content is not part of this document).
+ * Parses an e-mail (.eml): its From, To, Cc, Date and Subject, the text body (or the HTML body as text)
+ * and its attachments, decoded. Inline parts without a file name (images an HTML body shows) are left
+ * out: they are part of the message's layout, not files sent with it.
  *
- * @example await emailDocument(emlBytes) // { heading: ['From: …', 'Subject: …'], body: '…\n\nAttachments: report.pdf' }
+ * @example const email = await readEmail(emlBytes) // { heading: ['From: …'], text: '…', attachments: [...] }
  */
-export async function emailDocument(bytes: Uint8Array): Promise<TextDocument & { subject: string | null }> {
+export async function readEmail(bytes: Uint8Array): Promise<ReadEmail> {
   let email;
   try {
     email = await PostalMime.parse(bytes, { maxNestingDepth: 50, maxPartCount: 1000 });
@@ -67,10 +101,57 @@ export async function emailDocument(bytes: Uint8Array): Promise<TextDocument & {
   ]
     .filter(([, value]) => value)
     .map(([label, value]) => `${label}: ${value}`);
-  let body = email.text?.trim() || (email.html ? htmlToText(email.html) : '');
+  const text = email.text?.trim() || (email.html ? htmlToText(email.html) : '');
   const attachments = email.attachments
     .filter((a) => a.disposition !== 'inline' || a.filename)
-    .map((a) => a.filename ?? `(unnamed ${a.mimeType})`);
-  if (attachments.length > 0) body += `\n\nAttachments: ${attachments.join(', ')}`;
-  return { heading, body, subject: email.subject ?? null };
+    .map((a, i) => ({
+      filename: attachmentName(a.filename) || `attachment-${i + 1}`,
+      mimeType: a.mimeType,
+      bytes:
+        typeof a.content === 'string'
+          ? new TextEncoder().encode(a.content)
+          : a.content instanceof Uint8Array
+            ? a.content
+            : new Uint8Array(a.content),
+    }));
+  return { heading, text, subject: email.subject ?? null, attachments };
+}
+
+/**
+ * An e-mail as a document to print: its heading, its body, then what became of its attachments. Without
+ * an `outcome` the attachments are only named (an e-mail attached to an e-mail: its attachments are not
+ * added, see prepareUploadWithAttachments).
+ *
+ * @example emailText(email, { added: ['a.pdf'], notAdded: [] }).body // '…\n\nAttachments (added as separate documents): a.pdf'
+ */
+export function emailText(
+  email: ReadEmail,
+  outcome?: AttachmentOutcome,
+): TextDocument & { subject: string | null } {
+  const notes: string[] = [];
+  if (!outcome) {
+    if (email.attachments.length > 0)
+      notes.push(
+        `Attachments of this attached e-mail, not added (add them by hand if they are in scope): ${email.attachments.map((a) => a.filename).join(', ')}`,
+      );
+  } else {
+    if (outcome.added.length > 0)
+      notes.push(`Attachments (added as separate documents): ${outcome.added.join(', ')}`);
+    const byReason = new Map<string, string[]>();
+    for (const { filename, reason } of outcome.notAdded)
+      byReason.set(reason, [...(byReason.get(reason) ?? []), filename]);
+    for (const [reason, names] of byReason)
+      notes.push(`Attachments not added (${reason.replace(/[.\s]+$/, '')}): ${names.join(', ')}`);
+  }
+  const body = [email.text, ...notes].filter((part) => part).join('\n\n');
+  return { heading: email.heading, body, subject: email.subject };
+}
+
+/**
+ * An e-mail (.eml) as a document to print, its attachments only named (see {@link emailText}).
+ *
+ * @example await emailDocument(emlBytes) // { heading: ['From: …', 'Subject: …'], body: '…' }
+ */
+export async function emailDocument(bytes: Uint8Array): Promise<TextDocument & { subject: string | null }> {
+  return emailText(await readEmail(bytes));
 }

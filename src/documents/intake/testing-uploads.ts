@@ -326,3 +326,56 @@ export function pdfWithFlateBomb(megabytes: number): Uint8Array {
   doc.addRawStream(packed, { Filter: 'FlateDecode' });
   return copy(doc.saveToBuffer(''));
 }
+
+/** A file to attach to an e-mail built by {@link emailWithAttachments}. */
+export interface EmailAttachmentSpec {
+  /** Left out: a part without a file name. */
+  filename?: string;
+  contentType: string;
+  bytes: Uint8Array;
+  /** `attachment` unless given. */
+  disposition?: 'attachment' | 'inline';
+}
+
+/**
+ * An .eml (multipart/mixed) with a plain-text body and each attachment as a base64 part.
+ *
+ * @example emailWithAttachments('Visit report', 'See attached.', [{ filename: 'a.pdf', contentType: 'application/pdf', bytes }])
+ */
+export function emailWithAttachments(
+  subject: string,
+  body: string,
+  attachments: EmailAttachmentSpec[],
+): Uint8Array {
+  const boundary = 'tiaki-test-boundary';
+  const base64 = (bytes: Uint8Array) => Buffer.from(bytes).toString('base64').replace(/.{76}/g, '$&\r\n');
+  const parts = attachments.map((a) => {
+    const name = a.filename === undefined ? '' : `; filename="${a.filename}"`;
+    return [
+      `--${boundary}`,
+      `Content-Type: ${a.contentType}${a.filename === undefined ? '' : `; name="${a.filename}"`}`,
+      `Content-Disposition: ${a.disposition ?? 'attachment'}${name}`,
+      'Content-Transfer-Encoding: base64',
+      '',
+      base64(a.bytes),
+    ].join('\r\n');
+  });
+  return utf8(
+    [
+      'From: "Hemi Walker" <hemi.walker@corrections.govt.nz>',
+      'To: records@corrections.govt.nz',
+      `Subject: ${/^[\x20-\x7e]*$/.test(subject) ? subject : `=?UTF-8?B?${Buffer.from(subject).toString('base64')}?=`}`,
+      'Date: Wed, 4 Mar 2026 09:30:00 +1300',
+      'MIME-Version: 1.0',
+      `Content-Type: multipart/mixed; boundary="${boundary}"`,
+      '',
+      `--${boundary}`,
+      'Content-Type: text/plain; charset=utf-8',
+      '',
+      body,
+      ...parts,
+      `--${boundary}--`,
+      '',
+    ].join('\r\n'),
+  );
+}

@@ -9,9 +9,28 @@ import { canReadDocuments, canUpload } from './labels.ts';
 import { RequestGate } from './RequestGate.tsx';
 import { ReviewStatusPanel } from './ReviewStatusPanel.tsx';
 import { StaffNames } from './StaffNames.tsx';
-import type { DocumentSummary, ReviewStatus } from './types.ts';
+import type { DocumentSummary, ReviewStatus, UploadResult } from './types.ts';
 import { UploadForm } from './UploadForm.tsx';
 import { useResource } from './useResource.ts';
+
+const pages = (n: number) => `${n} ${n === 1 ? 'page' : 'pages'}`;
+
+/**
+ * What an upload added, and any e-mail attachments it could not add (the officer must see to those).
+ *
+ * @example uploadedMessage(result) // 'Document added: Visit booking (1 page) and 2 attachments added'
+ */
+function uploadedMessage(result: UploadResult): string {
+  const added = result.attachments.length;
+  let message = `Document added: ${result.title} (${pages(result.pageCount)})`;
+  if (added > 0) message += ` and ${added} ${added === 1 ? 'attachment' : 'attachments'} added`;
+  const skipped = result.skippedAttachments;
+  if (skipped.length > 0)
+    message +=
+      `. ${skipped.length === 1 ? 'Attachment' : 'Attachments'} not added, to deal with by hand: ` +
+      skipped.map((s) => `${s.filename} (${s.reason.replace(/[.\s]+$/, '')})`).join('; ');
+  return message;
+}
 
 /** The documents in scope of a request: the list, adding one, searching them, and the review's state. */
 export function DocumentsPage({ requestId }: { requestId: string }) {
@@ -77,12 +96,7 @@ function DocumentsWork({ request }: { request: RequestDetail }) {
           requestId={request.id}
           problems={problems}
           setProblems={setProblems}
-          onUploaded={(document) =>
-            done(
-              `Document added: ${document.title} (${document.pageCount} ${document.pageCount === 1 ? 'page' : 'pages'})`,
-              true,
-            )
-          }
+          onUploaded={(result) => done(uploadedMessage(result), true)}
         />
       ) : null}
 

@@ -9,7 +9,7 @@ import {
   type Problem,
 } from '../../components/forms.tsx';
 import { problemsFromError } from './parts.tsx';
-import type { DocumentSummary } from './types.ts';
+import type { UploadResult } from './types.ts';
 import { uploadDocument } from './upload.ts';
 
 const ACCEPT = '.pdf,.png,.jpg,.jpeg,.tif,.tiff,.txt,.eml,.docx,.doc,.odt,.rtf';
@@ -24,7 +24,7 @@ export function UploadForm({
   requestId: string;
   problems: Problem[];
   setProblems: (problems: Problem[]) => void;
-  onUploaded: (document: DocumentSummary) => void;
+  onUploaded: (result: UploadResult) => void;
 }) {
   const [file, setFile] = useState<File | null>(null);
   const [title, setTitle] = useState('');
@@ -39,11 +39,11 @@ export function UploadForm({
     }
     setBusy(true);
     try {
-      const document = await uploadDocument(requestId, file, title);
+      const result = await uploadDocument(requestId, file, title);
       setFile(null);
       setTitle('');
       setFormKey((n) => n + 1);
-      onUploaded(document);
+      onUploaded(result);
     } catch (error) {
       setProblems(
         problemsFromError(
@@ -66,7 +66,7 @@ export function UploadForm({
         <FileUpload
           id="upload-file"
           label="File"
-          hint="A PDF, an image (PNG, JPEG or TIFF), plain text or an e-mail (.eml). Word and OpenDocument files are converted to PDF when the server can. Scanned pages are read by OCR, which can take a minute."
+          hint="A PDF, an image (PNG, JPEG or TIFF), plain text or an e-mail (.eml); an e-mail's attachments are added as documents too. Word and OpenDocument files are converted to PDF when the server can. Scanned pages are read by OCR, which can take a minute."
           accept={ACCEPT}
           onChange={setFile}
           error={problemFor(problems, 'upload-file')}

@@ -27,6 +27,13 @@ export interface DocumentSummary {
   marks: { suggested: number; accepted: number; rejected: number };
 }
 
+/** The answer to an upload: the document, and for an e-mail the documents its attachments became. */
+export interface UploadResult extends DocumentSummary {
+  attachments: DocumentSummary[];
+  /** Attachments the server could not take, with why: they must be seen to by hand. */
+  skippedAttachments: Array<{ filename: string; reason: string }>;
+}
+
 export interface DocumentPage {
   page: number;
   width: number;

@@ -1,15 +1,15 @@
 import { api, ApiError, type FieldProblem } from '../../api.ts';
 import type { Session } from '../../types.ts';
-import type { DocumentSummary } from './types.ts';
+import type { UploadResult } from './types.ts';
 
 // Uploads send the file's raw bytes (the API sniffs the type from the content), so they cannot go through
 // api(), which sends JSON. The CSRF token is read from the session answer: api.ts keeps its copy private.
 
 /**
- * Adds a file to a request's documents.
- * @example await uploadDocument(requestId, file, 'Incident report 12 March') // DocumentSummary
+ * Adds a file to a request's documents (an e-mail's attachments become documents too).
+ * @example await uploadDocument(requestId, file, 'Incident report 12 March') // UploadResult
  */
-export async function uploadDocument(requestId: string, file: File, title: string): Promise<DocumentSummary> {
+export async function uploadDocument(requestId: string, file: File, title: string): Promise<UploadResult> {
   const session = await api<Session>('GET', '/api/session');
   const query = new URLSearchParams({ filename: file.name });
   if (title.trim()) query.set('title', title.trim());
@@ -36,7 +36,7 @@ export async function uploadDocument(requestId: string, file: File, title: strin
   } catch {
     parsed = undefined;
   }
-  if (response.ok) return parsed as DocumentSummary;
+  if (response.ok) return parsed as UploadResult;
   const error = readError(parsed);
   throw new ApiError(
     response.status,
