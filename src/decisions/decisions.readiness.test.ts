@@ -1,6 +1,6 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { redactionMarks } from '../documents/documents.schema.ts';
+import { documents, redactionMarks, staffNameReviews } from '../documents/documents.schema.ts';
 import { insertTestDocument, makeTextPdf } from '../documents/testing-documents.ts';
 import { startRegister, type RegisterFixture } from '../requests/testing-requests.ts';
 import { testDatabaseKinds } from '../testing/databases.ts';
@@ -53,6 +53,37 @@ describe.each(testDatabaseKinds())('a release decision waits for the review on %
     expectStatus(await step(f, decision.id, 'approve', 'decisionMaker'), 200);
     const [after] = await f.t.db.select().from(redactionMarks).where(eq(redactionMarks.id, mark!.id));
     expect(after?.status).toBe('accepted');
+  });
+
+  it('C.09.04: a grant in full with a staff name awaiting determination goes to the decision maker, who determines it and approves', async () => {
+    const request = await openRequest(f);
+    const pdf = await makeTextPdf([['File note', 'CO Hemi Walker spoke with the prisoner.']]);
+    const doc = await insertTestDocument(f.t.db, f.t.config, request.id, pdf, { title: 'File note' });
+    await f.t.db.update(documents).set({ disposition: 'release-in-full' }).where(eq(documents.id, doc.id));
+    const [review] = await f.t.db
+      .insert(staffNameReviews)
+      .values({
+        requestId: request.id,
+        name: 'Hemi Walker',
+        requesterKnows: 'yes',
+        proposedGround: 's49(1)(a)(i)',
+        status: 'awaiting-determination',
+      })
+      .returning();
+    const decision = await drafted(f, request.id, { outcome: 'granted', grounds: [] });
+    const submitted = await step(f, decision.id, 'submit', 'officer');
+    expectStatus(submitted, 200);
+    // Not finalised by the officer: only the decision maker can determine the name.
+    expect(submitted.json).toMatchObject({ status: 'submitted' });
+    const determined = await f.t.request('POST', `/api/staff-names/${review!.id}/determine`, {
+      session: f.sessions.decisionMaker,
+      body: { determination: 'release', reason: 'The requester knows this officer' },
+    });
+    expectStatus(determined, 200);
+    expectStatus(await step(f, decision.id, 'approve', 'decisionMaker'), 200);
+    const read = await readDecision(f, request.id);
+    expect(read.json.decision).toMatchObject({ status: 'approved' });
+    expect((read.json.letters as unknown[]).length).toBe(1);
   });
 
   it('a refusal releases nothing, so it does not wait for the review', async () => {

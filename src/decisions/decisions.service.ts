@@ -258,6 +258,9 @@ export async function submitDecision(
         `The draft no longer fits the request; draft it again: ${recheck.problems.map((p) => `${p.path}: ${p.message}`).join('; ')}`,
       );
     }
+    // A staff name awaits the decision maker's determination (C.09.04): even a grant in full then goes to
+    // them, since only they can determine it and the review must be finished before anything is released.
+    const staffNamesOpen = (await reviewReadiness(tx, request.id)).openStaffNames > 0;
     await moveRequest(tx, actor, request.id, { type: 'submit-for-decision' }, now);
     await audit(
       tx,
@@ -269,9 +272,10 @@ export async function submitDecision(
         requestId: request.id,
         outcome: decision.outcome,
         needsApproval: needsApproval(decision.outcome),
+        staffNamesOpen,
       },
     );
-    if (!needsApproval(decision.outcome)) {
+    if (!needsApproval(decision.outcome) && !staffNamesOpen) {
       await finalise(tx, deps.config, actor, decision, officerFinalisedNote(decision.outcome), now);
     } else {
       await repo.updateDecision(tx, decision.id, { status: 'submitted' });
