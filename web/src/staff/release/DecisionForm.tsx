@@ -26,7 +26,8 @@ import { outcomeLabels } from './labels.ts';
 import type { Decision } from './types.ts';
 
 const outcomeHints: Record<string, string> = {
-  granted: 'All the information is released. Takes effect when you submit it: no approval is needed.',
+  granted:
+    'All the information is released. Takes effect when you submit it, unless a staff name waits for the decision maker’s determination (C.09.04).',
   'granted-in-part':
     'Withheld parts are redacted and the rest released. The decision maker approves it (C.09.05).',
   'granted-with-conditions':
