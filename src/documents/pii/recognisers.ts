@@ -176,13 +176,16 @@ function tidyPhone(text: string, m: FoundPhone): FoundPhone | undefined {
 
 const WORD_CHAR = /[\p{L}\p{N}]/u;
 
-/** Whether text[s, e) is glued to letters or digits before or after it (directly or by a hyphen or slash). */
+/**
+ * Whether text[s, e) is glued to letters or digits before or after it, directly or by a hyphen. (Not by a
+ * slash: "021 555 0142/021 555 0143" is two phone numbers.)
+ */
 function insideIdentifier(text: string, s: number, e: number): boolean {
   const before = text.charAt(s - 1);
   const after = text.charAt(e);
   if (WORD_CHAR.test(before) || WORD_CHAR.test(after)) return true;
-  if ((before === '-' || before === '/') && WORD_CHAR.test(text.charAt(s - 2))) return true;
-  return (after === '-' || after === '/') && WORD_CHAR.test(text.charAt(e + 1));
+  if (before === '-' && WORD_CHAR.test(text.charAt(s - 2))) return true;
+  return after === '-' && WORD_CHAR.test(text.charAt(e + 1));
 }
 
 /**
