@@ -1,4 +1,5 @@
 import type { Actor } from '../auth/actor.ts';
+import type { AuditAction } from './audit-actions.ts';
 import {
   addCalendarDays,
   daysFromCivil,
@@ -8,8 +9,35 @@ import {
   epochDayOf,
 } from '../law/calendar.ts';
 
-/** The audit actions that are reads of a person's record: what the explanation engine judges. */
+/** The audit actions that open a person's record: each one is an access the explanation engine judges. */
 export const PERSON_READ_ACTIONS = ['person.read', 'request.read'] as const;
+
+/**
+ * Reads of a person's information inside a request (its documents and their pages, exports, marks, staff names,
+ * decision, letters, release, disclosure log, statements of correction). Reached through the API without
+ * opening the request they must still be judged; one who opened the request that day was judged at the
+ * opening. So each staff member's reads of these kinds of one person on one NZ day are one access (the first),
+ * judged only when no opening of that person's record by them falls on that day: reading 200 pages of a
+ * document is one access, not 200, and the volume rule is not inflated by reviewing.
+ *
+ * Lists (`request.listed`, `document.listed`) and searches are not here: a list shows a name, a reference and a
+ * due date so staff can pick work, and what a person told the agency is reached only by opening. Judging every
+ * name in every queue or search page would flag each intake search for a common surname as dozens of
+ * unexplained accesses. The list events still record who saw which requests and people, for an auditor.
+ */
+export const PERSON_DETAIL_READ_ACTIONS = [
+  'document.read',
+  'document.page-viewed',
+  'document.exported',
+  'document.searched',
+  'review.marks-read',
+  'staff-name.read',
+  'decision.read',
+  'letter.read',
+  'release.read',
+  'disclosure-log.read',
+  'correction-statement.read',
+] as const satisfies readonly AuditAction[];
 
 /** A stated reason explains the staff member's reads of that person from this long before it was given… */
 export const REASON_COVERS_BEFORE_MS = 15 * 60_000;

@@ -1,10 +1,19 @@
 import { sql, type SQL } from 'drizzle-orm';
 import { queryRows, type Executor } from '../db/tx.ts';
 import type { RelationshipKind, RelationshipSource } from './audit-monitoring.schema.ts';
-import { PERSON_READ_ACTIONS, type ReportScope } from './audit-monitoring.rules.ts';
+import { PERSON_DETAIL_READ_ACTIONS, PERSON_READ_ACTIONS, type ReportScope } from './audit-monitoring.rules.ts';
 
 const readActions = sql.join(
   PERSON_READ_ACTIONS.map((action) => sql`${action}`),
+  sql`, `,
+);
+const detailReadActions = sql.join(
+  PERSON_DETAIL_READ_ACTIONS.map((action) => sql`${action}`),
+  sql`, `,
+);
+/** Every read of a person's information, for linking a stated reason to the read it explains. */
+const anyReadActions = sql.join(
+  [...PERSON_READ_ACTIONS, ...PERSON_DETAIL_READ_ACTIONS].map((action) => sql`${action}`),
   sql`, `,
 );
 
@@ -129,7 +138,11 @@ export interface ReadEventRow {
   at: Date;
 }
 
-/** Reads of a person's record by staff between two instants, in order. */
+/**
+ * The accesses to persons' records by staff between two instants, in order: every opening
+ * (`PERSON_READ_ACTIONS`), and of the reads inside a request (`PERSON_DETAIL_READ_ACTIONS`) the first of each
+ * staff member, person and NZ day on which that staff member did not open the person's record.
+ */
 export async function personReadEvents(db: Executor, from: Date, to: Date): Promise<ReadEventRow[]> {
   const rows = await queryRows<{
     seq: string | number;
@@ -141,6 +154,22 @@ export async function personReadEvents(db: Executor, from: Date, to: Date): Prom
     sql`select seq, actor_id, person_id, at from audit_events
         where at >= ${from.toISOString()}::timestamptz and at < ${to.toISOString()}::timestamptz
           and action in (${readActions}) and actor_id is not null and person_id is not null
+        union all
+        select d.seq, d.actor_id, d.person_id, d.at from (
+          select seq, actor_id, person_id, at,
+                 row_number() over (
+                   partition by actor_id, person_id, (at at time zone 'Pacific/Auckland')::date order by seq
+                 ) as nth
+          from audit_events
+          where at >= ${from.toISOString()}::timestamptz and at < ${to.toISOString()}::timestamptz
+            and action in (${detailReadActions}) and actor_id is not null and person_id is not null
+        ) d
+        where d.nth = 1 and not exists (
+          select 1 from audit_events o
+          where o.person_id = d.person_id and o.actor_id = d.actor_id and o.action in (${readActions})
+            and o.at >= (date_trunc('day', d.at at time zone 'Pacific/Auckland') at time zone 'Pacific/Auckland')
+            and o.at < ((date_trunc('day', d.at at time zone 'Pacific/Auckland') + interval '1 day')
+                        at time zone 'Pacific/Auckland'))
         order by seq`,
   );
   return rows.map((row) => ({
@@ -281,7 +310,7 @@ export async function latestRead(
   const rows = await queryRows<{ seq: string | number | null }>(
     db,
     sql`select max(seq) as seq from audit_events
-        where actor_id = ${staffId}::uuid and person_id = ${personId}::uuid and action in (${readActions})
+        where actor_id = ${staffId}::uuid and person_id = ${personId}::uuid and action in (${anyReadActions})
           and at >= ${since.toISOString()}::timestamptz`,
   );
   const seq = rows[0]?.seq;
@@ -314,7 +343,7 @@ export async function linkPendingReasons(db: Executor): Promise<void> {
   await db.execute(
     sql`update audit_access_reasons r set event_seq = (
           select min(e.seq) from audit_events e
-          where e.actor_id = r.staff_id and e.person_id = r.person_id and e.action in (${readActions})
+          where e.actor_id = r.staff_id and e.person_id = r.person_id and e.action in (${anyReadActions})
             and e.at >= r.at and e.at <= r.at + interval '12 hours')
         where r.event_seq is null`,
   );
