@@ -1,7 +1,11 @@
 import { sql, type SQL } from 'drizzle-orm';
 import { queryRows, type Executor } from '../db/tx.ts';
 import type { RelationshipKind, RelationshipSource } from './audit-monitoring.schema.ts';
-import { PERSON_DETAIL_READ_ACTIONS, PERSON_READ_ACTIONS, type ReportScope } from './audit-monitoring.rules.ts';
+import {
+  PERSON_DETAIL_READ_ACTIONS,
+  PERSON_READ_ACTIONS,
+  type ReportScope,
+} from './audit-monitoring.rules.ts';
 
 const readActions = sql.join(
   PERSON_READ_ACTIONS.map((action) => sql`${action}`),
