@@ -3,7 +3,7 @@
  * letters tables itself, so a release depends only on what those tables hold.
  */
 import { alias } from 'drizzle-orm/pg-core';
-import { and, asc, desc, eq, gt, inArray, isNull, ne, or } from 'drizzle-orm';
+import { and, asc, desc, eq, gt, inArray, isNotNull, isNull, ne, notExists, or } from 'drizzle-orm';
 import type { Executor } from '../db/tx.ts';
 import { users } from '../auth/auth.schema.ts';
 import { decisions, letters } from '../decisions/decisions.schema.ts';
@@ -187,9 +187,16 @@ export async function requestsAboutPerson(db: Executor, personId: string) {
     .where(eq(requests.subjectPersonId, personId));
 }
 
-/** The person's last release that reached them (sent or made available), across all their requests. */
-export async function lastReleaseToPerson(db: Executor, personId: string) {
-  const [row] = await db
+/**
+ * The person's last release that reached them, across all their requests: a package sent or made available
+ * here, or a request released before Tiaki held its packages (marked released in the earlier case system,
+ * with no package here; `releaseId` null), whichever is later.
+ */
+export async function lastReleaseToPerson(
+  db: Executor,
+  personId: string,
+): Promise<{ releaseId: string | null; reference: string; sentAt: Date } | undefined> {
+  const [packaged] = await db
     .select({ releaseId: releases.id, reference: requests.reference, sentAt: releases.sentAt })
     .from(releases)
     .innerJoin(requests, eq(requests.id, releases.requestId))
@@ -197,11 +204,31 @@ export async function lastReleaseToPerson(db: Executor, personId: string) {
       and(
         eq(requests.subjectPersonId, personId),
         or(eq(releases.status, 'sent'), eq(releases.status, 'made-available')),
+        isNotNull(releases.sentAt),
       ),
     )
     .orderBy(desc(releases.sentAt))
     .limit(1);
-  return row;
+  const [earlier] = await db
+    .select({ reference: requests.reference, releasedAt: requests.releasedAt })
+    .from(requests)
+    .where(
+      and(
+        eq(requests.subjectPersonId, personId),
+        isNotNull(requests.releasedAt),
+        notExists(db.select({ id: releases.id }).from(releases).where(eq(releases.requestId, requests.id))),
+      ),
+    )
+    .orderBy(desc(requests.releasedAt))
+    .limit(1);
+  const fromPackage = packaged?.sentAt
+    ? { releaseId: packaged.releaseId, reference: packaged.reference, sentAt: packaged.sentAt }
+    : undefined;
+  const fromEarlier = earlier?.releasedAt
+    ? { releaseId: null, reference: earlier.reference, sentAt: earlier.releasedAt }
+    : undefined;
+  if (!fromPackage || !fromEarlier) return fromPackage ?? fromEarlier;
+  return fromEarlier.sentAt > fromPackage.sentAt ? fromEarlier : fromPackage;
 }
 
 /** Documents (in scope) of the person's requests gathered after `after` (all of them when null). */

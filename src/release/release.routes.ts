@@ -172,7 +172,12 @@ export async function releaseRoutes(root: FastifyInstance, { db, config }: AppDe
         response: {
           200: z.object({
             lastRelease: z
-              .object({ releaseId: z.string(), reference: z.string(), sentAt: z.string() })
+              .object({
+                // null for a release the earlier case system recorded, with no package here
+                releaseId: z.string().nullable(),
+                reference: z.string(),
+                sentAt: z.string(),
+              })
               .nullable(),
             documents: z.array(
               z.object({

@@ -6,6 +6,8 @@ import PostalMime from 'postal-mime';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { queryRows } from '../db/tx.ts';
 import { documents } from '../documents/documents.schema.ts';
+import { nzDateOf } from '../law/calendar.ts';
+import { requests } from '../requests/requests.schema.ts';
 import { sendMail, type OutgoingMail } from '../mail/mail.ts';
 import { auditSince, startRegister, type RegisterFixture } from '../requests/testing-requests.ts';
 import { testDatabaseKinds } from '../testing/databases.ts';
@@ -266,5 +268,35 @@ describe.each(testDatabaseKinds())('sending a release and the disclosure log on 
       session: f.sessions.officer,
     });
     expect(removed.json.documents).toEqual([]);
+  });
+
+  it('counts a release the earlier case system recorded (no package here), the date the request page shows', async () => {
+    const prn = `Q${Date.now().toString(36)}`;
+    const releasedAt = new Date(Date.now() - 10 * 86_400_000);
+    const earlierSystem = await decidedRequest(f, { prn });
+    // As imported history arrives: the request marked released, its package never held here.
+    await f.t.db
+      .update(requests)
+      .set({ status: 'released', releasedAt })
+      .where(eq(requests.id, earlierSystem.id));
+    const repeat = await decidedRequest(f, { prn });
+    await addDocument(f, repeat.id, 'Released before', [['a']], {
+      gatheredAt: new Date(releasedAt.getTime() - 86_400_000),
+    });
+    const newer = await addDocument(f, repeat.id, 'Gathered since', [['b']], {
+      gatheredAt: new Date(releasedAt.getTime() + 86_400_000),
+    });
+    const since = await f.t.request('GET', `/api/requests/${repeat.id}/since-last-release`, {
+      session: f.sessions.officer,
+    });
+    expect(since.status, since.text).toBe(200);
+    expect(since.json.lastRelease).toEqual({
+      releaseId: null,
+      reference: earlierSystem.reference,
+      sentAt: releasedAt.toISOString(),
+    });
+    expect(since.json.documents.map((d: { documentId: string }) => d.documentId)).toEqual([newer.id]);
+    const page = await f.t.request('GET', `/api/requests/${repeat.id}`, { session: f.sessions.officer });
+    expect(page.json.lastReleaseDate).toBe(nzDateOf(releasedAt));
   });
 });

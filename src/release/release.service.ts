@@ -569,7 +569,8 @@ export async function personDisclosures(db: Database, actor: Actor, personId: st
 
 /**
  * For a repeat request (s 56 note in DESIGN): the person's last release that reached them, across
- * their requests, and the documents of their requests gathered after it (all of them when there was none).
+ * their requests (a package here, or a release recorded by the earlier case system: the same date the request
+ * page shows), and the documents of their requests gathered after it (all of them when there was none).
  */
 export async function sinceLastRelease(db: Database, actor: Actor, requestId: string) {
   mustBe(actor, READERS, 'read the disclosure log');
@@ -588,10 +589,9 @@ export async function sinceLastRelease(db: Database, actor: Actor, requestId: st
       details: { view: 'since-last-release', lastReleaseId: last?.releaseId ?? null, documents: docs.length },
     });
     return {
-      lastRelease:
-        last && last.sentAt
-          ? { releaseId: last.releaseId, reference: last.reference, sentAt: last.sentAt.toISOString() }
-          : null,
+      lastRelease: last
+        ? { releaseId: last.releaseId, reference: last.reference, sentAt: last.sentAt.toISOString() }
+        : null,
       documents: docs.map((d) => ({ ...d, gatheredAt: d.gatheredAt.toISOString() })),
     };
   });
