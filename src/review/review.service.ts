@@ -8,7 +8,7 @@ import type { AuditAction } from '../audit/audit-actions.ts';
 import type { Database } from '../db/client.ts';
 import { inTransaction, type Executor } from '../db/tx.ts';
 import { foldWord, tokenize } from '../documents/pii/fold.ts';
-import { detect, toCodePointOffsets, type KnownPerson } from '../documents/pii/index.ts';
+import { detectDocument, toCodePointOffsets, type KnownPerson } from '../documents/pii/index.ts';
 import { groundByCode, STAFF_NAME_GROUND } from '../law/grounds.ts';
 import { queueMail } from '../mail/mail.ts';
 import { findPersonById } from '../people/people.repo.ts';
@@ -402,8 +402,13 @@ export async function suggestMarks(
     }));
     const now = new Date();
     const newMarks: repo.MarkInsert[] = [];
-    for (const page of pages) {
-      for (const span of detect(page.text, { knownPeople: known })) {
+    // Across the document: 'Olivia' on page 3 is the 'Olivia Hart' named on page 1.
+    const detected = detectDocument(
+      pages.map((page) => page.text),
+      { knownPeople: known },
+    );
+    for (const [index, page] of pages.entries()) {
+      for (const span of detected[index]!) {
         if (!isSuggestion(span, requesterDob)) continue;
         const [start = 0, end = 0] = toCodePointOffsets(page.text, [span.start, span.end]);
         const candidate = { page: page.page, text: span.text, startOffset: start, endOffset: end };

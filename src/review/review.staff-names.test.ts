@@ -429,6 +429,22 @@ describe.each(testDatabaseKinds())(
       expect(third.status, third.text).toBe(200);
     });
 
+    it('C.09.04: "Wiremu" alone on page 2 is the "Wiremu Walker" of page 1: a staff name in the same review', async () => {
+      const request = await requestWith([
+        ['Incident report', 'Aroha Pōtae was moved to the unit by CO Wiremu Walker.'],
+        ['Continued', 'Later that night Wiremu checked the cell again.'],
+      ]);
+      const staffMarks = request.marks.filter((m) => m.staffName);
+      expect(staffMarks.map((m) => [m.page, m.text])).toEqual([
+        [1, 'Wiremu Walker'],
+        [2, 'Wiremu'],
+      ]);
+      const reviews = await staffNames(request.id);
+      expect(reviews.map((r) => [r.name, r.staffUser?.name ?? null, r.occurrences])).toEqual([
+        ['Wiremu Walker', 'Wiremu Walker', 2],
+      ]);
+    });
+
     it('C.09.04: releasing the review rejects the marks of every form of the name, now and in later suggestions', async () => {
       // The given name comes first: the review opened in this run is still named in full.
       const request = await requestWith([

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { detect } from './detect.ts';
+import { detect, detectDocument } from './detect.ts';
 import type { KnownPerson, Span } from './types.ts';
 
 const pick = (spans: Span[], type: Span['type']): string[] =>
@@ -244,5 +244,41 @@ describe('detect: output shape', () => {
 
   it('gives the same answer without the compromise model on this text', () => {
     expect(detect(text, { model: false }).map((s) => s.text)).toEqual(detect(text).map((s) => s.text));
+  });
+});
+
+describe('detectDocument: a name found in full on one page names its lone parts on the others', () => {
+  const known: KnownPerson[] = [
+    { name: 'Olivia Hart', kind: 'staff' },
+    { name: 'Isla Williams', kind: 'requester' },
+  ];
+
+  it('a staff member’s given name alone on a later page is their name, for the staff-name review (C.09.04)', () => {
+    const pages = [
+      'Corrections Officer Olivia Hart attended the cell at 0900.',
+      'The report was written later that day. Olivia signed it at 1500.',
+    ];
+    // One page at a time, the lone given name on page 2 is not known to be the officer's.
+    expect(detect(pages[1]!, { knownPeople: known }).filter((s) => s.staff)).toEqual([]);
+    const [first, second] = detectDocument(pages, { knownPeople: known });
+    expect(first!.filter((s) => s.staff).map((s) => s.text)).toEqual(['Olivia Hart']);
+    expect(second!.filter((s) => s.type === 'PERSON')).toEqual([
+      expect.objectContaining({ text: 'Olivia', staff: true, source: 'mention' }),
+    ]);
+  });
+
+  it('the requester’s given name alone on another page is theirs, so it is not suggested', () => {
+    const pages = ['Request from Isla Williams for her file notes.', 'Nurse Aroha Ngata saw Isla at 0930.'];
+    const [, second] = detectDocument(pages, { knownPeople: known });
+    expect(second!.filter((s) => s.type === 'PERSON').map((s) => s.text)).toEqual(['Aroha Ngata']);
+    const kept = detectDocument(pages, { knownPeople: known, includeOwn: true })[1]!;
+    expect(kept.find((s) => s.text === 'Isla')).toMatchObject({ own: true });
+  });
+
+  it('a page with no part of another page’s names reads as it does alone', () => {
+    const pages = ['Officer Olivia Hart attended.', 'PRN 12345678 was moved to the Kōwhai unit on 3 March.'];
+    expect(detectDocument(pages, { knownPeople: known })[1]).toEqual(
+      detect(pages[1]!, { knownPeople: known }),
+    );
   });
 });

@@ -1,4 +1,5 @@
-import { findNames } from './names.ts';
+import { tokenize } from './fold.ts';
+import { findNames, type NameSpan } from './names.ts';
 import {
   DEFAULT_PRN_PATTERN,
   DEFAULT_PRN_SHAPE,
@@ -129,7 +130,14 @@ export function detect(text: string, ctx: DetectContext = {}): Span[] {
   ];
   // Words inside an address or e-mail are not sent to the (slow) name model.
   const covered = others.filter((s) => s.score >= 0.8);
-  const candidates = [...others, ...findNames(text, known, { model: ctx.model, covered })];
+  const candidates = [
+    ...others,
+    ...findNames(text, known, {
+      model: ctx.model,
+      covered,
+      namesElsewhere: ctx.namesElsewhere?.filter((s): s is NameSpan => s.type === 'PERSON'),
+    }),
+  ];
   markOwnIdentifiers(candidates, known);
   const spans = resolveOverlaps(mergeSame(candidates));
   for (const s of spans) {
@@ -138,4 +146,33 @@ export function detect(text: string, ctx: DetectContext = {}): Span[] {
     if (!s.own) delete s.own;
   }
   return ctx.includeOwn ? spans : spans.filter((s) => !s.own);
+}
+
+/** A name found in full, confidently and not by the model alone: it may name the person elsewhere. */
+const lendsMentions = (s: Span): boolean =>
+  s.type === 'PERSON' && s.score >= 0.7 && s.source !== 'model' && /\S\s+\S/u.test(s.text.trim());
+
+/**
+ * `detect` over a document's pages, where a name found in full on one page makes a lone part of it on another
+ * page a mention of the same person ('Olivia Hart' on page 1, 'Olivia' on page 3), with its staff and own
+ * marks, as on a single page. A page is read again only when a part of a name from another page occurs in it.
+ *
+ * @example
+ * detectDocument(['Officer Olivia Hart attended.', 'Olivia wrote the report.'], { knownPeople })
+ * // [[PERSON 'Olivia Hart' (staff)], [PERSON 'Olivia' (staff)]]
+ */
+export function detectDocument(pages: readonly string[], ctx: DetectContext = {}): Span[][] {
+  const first = pages.map((text) => detect(text, { ...ctx, includeOwn: true }));
+  const full = first.map((spans) => spans.filter(lendsMentions));
+  return pages.map((text, page) => {
+    const elsewhere = full.flatMap((spans, other) => (other === page ? [] : spans));
+    const words = new Set(tokenize(text).map((token) => token.folded));
+    const mentioned = elsewhere.some((name) =>
+      tokenize(name.text).some((part) => part.folded.length >= 2 && words.has(part.folded)),
+    );
+    const spans = mentioned
+      ? detect(text, { ...ctx, includeOwn: true, namesElsewhere: elsewhere })
+      : first[page]!;
+    return ctx.includeOwn ? spans : spans.filter((s) => !s.own);
+  });
 }

@@ -1,4 +1,4 @@
-export { detect } from './detect.ts';
+export { detect, detectDocument } from './detect.ts';
 export { isValidIrd, isValidNhi, isValidNzBankAccount } from './checks.ts';
 export { DEFAULT_PRN_PATTERN } from './recognisers.ts';
 export { toCodePointOffsets } from './offsets.ts';

@@ -573,9 +573,14 @@ function trimName(text: string, start: number, end: number): { start: number; en
 }
 
 /** Later mentions of a name found in full ('Hemi' after 'Hemi Pōtae'), inheriting its staff/own marks. */
-function laterMentions(text: string, tokens: Token[], found: readonly NameSpan[]): NameSpan[] {
+function laterMentions(
+  text: string,
+  tokens: Token[],
+  found: readonly NameSpan[],
+  elsewhere: readonly NameSpan[] = [],
+): NameSpan[] {
   const parts = new Map<string, NameSpan>();
-  for (const f of found) {
+  for (const f of [...found, ...elsewhere]) {
     // The model's guesses are not trusted to name anyone else in the text.
     if (f.score < 0.7 || f.source === 'model') continue;
     const words = tokenize(f.text);
@@ -617,7 +622,12 @@ function laterMentions(text: string, tokens: Token[], found: readonly NameSpan[]
 export function findNames(
   text: string,
   known: readonly KnownPerson[] = [],
-  opts: { model?: boolean; covered?: ReadonlyArray<{ start: number; end: number }> } = {},
+  opts: {
+    model?: boolean | undefined;
+    covered?: ReadonlyArray<{ start: number; end: number }>;
+    /** Full names found on the document's other pages, lending their mentions here. */
+    namesElsewhere?: readonly NameSpan[] | undefined;
+  } = {},
 ): NameSpan[] {
   const tokens = tokenize(text);
   const found = [
@@ -625,7 +635,7 @@ export function findNames(
     ...heuristicNames(text, tokens),
     ...surnameFirstNames(text, tokens),
   ];
-  const mentions = laterMentions(text, tokens, found);
+  const mentions = laterMentions(text, tokens, found, opts.namesElsewhere);
   if (opts.model === false) return [...found, ...mentions];
   const model = modelNames(text, tokens, [...found, ...mentions], opts.covered ?? []);
   return [...found, ...mentions, ...model];

@@ -59,4 +59,10 @@ export interface DetectContext {
   includeOwn?: boolean;
   /** Use the `compromise` name model as well as the register, lists and context (default true). */
   model?: boolean;
+  /**
+   * Names found in full elsewhere in the same document (other pages): a lone part of one in this text
+   * ('Olivia' on page 3 after 'Olivia Hart' on page 1) is a mention of that person, with their staff and
+   * own marks, as it would be on the same page. See `detectDocument`.
+   */
+  namesElsewhere?: readonly Span[];
 }
