@@ -148,14 +148,20 @@ export function detect(text: string, ctx: DetectContext = {}): Span[] {
   return ctx.includeOwn ? spans : spans.filter((s) => !s.own);
 }
 
-/** A name found in full, confidently and not by the model alone: it may name the person elsewhere. */
+/**
+ * A name found in full, confidently and not by the model alone, that is not the requester's: it may name the
+ * person on another page. The requester's own name lends nothing across pages, so that context from elsewhere
+ * only ever adds a suggestion or a staff mark and never takes one away ('Williams' alone on page 4 may be her
+ * brother).
+ */
 const lendsMentions = (s: Span): boolean =>
-  s.type === 'PERSON' && s.score >= 0.7 && s.source !== 'model' && /\S\s+\S/u.test(s.text.trim());
+  s.type === 'PERSON' && !s.own && s.score >= 0.7 && s.source !== 'model' && /\S\s+\S/u.test(s.text.trim());
 
 /**
  * `detect` over a document's pages, where a name found in full on one page makes a lone part of it on another
- * page a mention of the same person ('Olivia Hart' on page 1, 'Olivia' on page 3), with its staff and own
- * marks, as on a single page. A page is read again only when a part of a name from another page occurs in it.
+ * page a mention of the same person ('Olivia Hart' on page 1, 'Olivia' on page 3), with its staff mark, as on
+ * a single page (the requester's own name excepted: see `lendsMentions`). A page is read again only when a
+ * part of a name from another page occurs in it.
  *
  * @example
  * detectDocument(['Officer Olivia Hart attended.', 'Olivia wrote the report.'], { knownPeople })
