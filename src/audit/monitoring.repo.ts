@@ -238,8 +238,11 @@ export interface RelationshipFacts {
 
 /**
  * Relationships with the given persons in force at some time from `fromDate` to `toDate`: those loaded, and
- * `assigned-request` for whoever recorded, was assigned or acted on a request about the person, from the
- * request's receipt (or their first action) until it closed.
+ * from the requests about the person until each closed: `assigned-request` for whoever recorded, was assigned
+ * or acted on one (from its receipt, or their first action); `staff-name-consultation` for a staff member
+ * consulted about their name in its documents (from the question); `decision-queue` for every decision maker
+ * once it came to them (submitted for decision, or a staff name awaiting their determination). A decision
+ * maker sees only what awaits them or what they decided, so their reads inside those requests are explained.
  */
 export async function relationshipFacts(
   db: Executor,
@@ -269,6 +272,27 @@ export async function relationshipFacts(
           from request_events e join requests r on r.id = e.request_id
           where e.actor_id is not null and r.subject_person_id = any(${persons})
           group by e.actor_id, r.subject_person_id
+          union all
+          select s.staff_user_id, r.subject_person_id, 'staff-name-consultation',
+                 to_char(((s.consultation->>'askedAt')::timestamptz) at time zone 'Pacific/Auckland', 'YYYY-MM-DD'),
+                 ${closed}
+          from staff_name_reviews s join requests r on r.id = s.request_id
+          where s.consultation is not null and s.staff_user_id is not null
+            and r.subject_person_id = any(${persons})
+          union all
+          select u.id, q.person_id, 'decision-queue', q.from_date, q.to_date
+          from (
+            select r.subject_person_id as person_id, ${closed} as to_date,
+                   to_char(least(
+                     (select min(e.at) from request_events e
+                      where e.request_id = r.id and e.type = 'submit-for-decision'),
+                     (select min(s.created_at) from staff_name_reviews s
+                      where s.request_id = r.id
+                        and (s.status = 'awaiting-determination' or s.determined_by is not null))
+                   ) at time zone 'Pacific/Auckland', 'YYYY-MM-DD') as from_date
+            from requests r where r.subject_person_id = any(${persons})
+          ) q cross join users u
+          where u.role = 'decision-maker' and q.from_date is not null
         ) rel
         where "from" <= ${toDate} and ("to" is null or "to" >= ${fromDate})`,
   );

@@ -1,5 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { explainAccesses } from '../audit/explain/engine.ts';
+import { loadEvaluationInput } from '../audit/evaluation.service.ts';
 import { queryRows } from '../db/tx.ts';
 import { testDatabaseKinds } from '../testing/databases.ts';
 import { createStaff, lastAuditSeq, type SignedIn } from '../testing/http.ts';
@@ -12,6 +14,7 @@ describe.each(testDatabaseKinds())('staff names (C.09.04) and review readiness (
   let walkerEmail: string;
   let request: { id: string; reference: string; subjectPersonId: string };
   let documentId: string;
+  let walkerId: string;
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
   let reviews: Record<string, any>;
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -21,6 +24,7 @@ describe.each(testDatabaseKinds())('staff names (C.09.04) and review readiness (
     f = await startRegister(kind, ['officer', 'southOfficer', 'decisionMaker', 'manager']);
     const user = await createStaff(f.t.db, 'officer', { name: 'Wiremu Walker' });
     walkerEmail = user.email;
+    walkerId = user.id;
     walker = await f.t.signIn(user.email);
     await createStaff(f.t.db, 'intake', { name: 'Hana Kōrero' });
     request = await triagedRequest(f);
@@ -310,6 +314,41 @@ describe.each(testDatabaseKinds())('staff names (C.09.04) and review readiness (
     const consult = await post(f.sessions.officer, `${review.id}/consult`, { question: 'Any risk?' });
     expect(consult.status).toBe(409);
     expect(consult.json.error.message).toMatch(/not in the staff directory/);
+  });
+
+  it('issue 5: the consulted staff member and the decision maker read with a work reason the engine knows', async () => {
+    const from = new Date(Date.now() - 86_400_000);
+    const { input, events } = await loadEvaluationInput(f.t.db, from, new Date(Date.now() + 60_000));
+    const results = explainAccesses(input);
+    // The consulted staff member's reads of the consultation (a read inside the request) are judged, and explained.
+    const walkers = results.filter((_, i) => events[i]!.staffId === walkerId);
+    expect(walkers.length).toBeGreaterThan(0);
+    for (const result of walkers) expect(result).toMatchObject({ explained: true, flags: [] });
+    expect(walkers[0]!.reasons).toContain('staff-name-consultation');
+    // A decision maker reading the request today (a staff name came to them) is explained; an officer of the
+    // other team, with no part in it, is flagged.
+    const now = new Date().toISOString();
+    const [decider, stranger] = explainAccesses({
+      ...input,
+      events: [
+        {
+          id: 'd',
+          staffId: f.users.decisionMaker.id,
+          personId: request.subjectPersonId,
+          at: now,
+          action: null,
+        },
+        {
+          id: 's',
+          staffId: f.users.southOfficer.id,
+          personId: request.subjectPersonId,
+          at: now,
+          action: null,
+        },
+      ],
+    });
+    expect(decider).toMatchObject({ explained: true, reasons: ['decision-queue'] });
+    expect(stranger!.flags).toContain('unexplained');
   });
 });
 

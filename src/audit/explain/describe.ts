@@ -14,6 +14,9 @@ const REASON_WORDS: Record<string, string> = {
   'case-manager': 'they are the person’s case manager',
   'unit-roster': 'they are rostered on the person’s unit',
   'assigned-request': 'they are assigned a request about the person',
+  'staff-name-consultation':
+    'they were consulted about their own name in a request about the person (C.09.04)',
+  'decision-queue': 'a request about the person came to decision makers (C.09.04, C.09.05)',
   'complaint-handler': 'they handle a complaint by or about the person',
   health: 'they provide the person’s health care',
   'same-unit': 'they work in the person’s site and unit',
