@@ -440,11 +440,10 @@ describe('documents in scope and their review', BROWSER_TESTS, () => {
     const opened = await openPage(browser, server.baseUrl);
     const { page } = opened;
     await signIn(page, decisionMaker, `/work/requests/${requestId}/documents`);
-    // No work relationship with the person yet: the interruption card first.
-    await page.getByRole('heading', { name: 'Why do you need this record?' }).waitFor();
-    await page.locator('#access-reason').fill('Deciding the staff-name question on this request (C.09.04).');
-    await page.getByRole('button', { name: 'Continue' }).click();
+    // The request came to decision makers (submitted for decision): a work relationship (decision-queue), so
+    // the record opens without the interruption card.
     await page.getByRole('heading', { level: 1, name: 'Documents in scope' }).waitFor();
+    expect(await page.getByRole('heading', { name: 'Why do you need this record?' }).count()).toBe(0);
     const review = page.locator('.govuk-summary-card', {
       has: page.getByRole('heading', { name: 'Hemi Walker' }),
     });
