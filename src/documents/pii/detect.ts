@@ -169,16 +169,38 @@ const lendsMentions = (s: Span): boolean =>
  */
 export function detectDocument(pages: readonly string[], ctx: DetectContext = {}): Span[][] {
   const first = pages.map((text) => detect(text, { ...ctx, includeOwn: true }));
-  const full = first.map((spans) => spans.filter(lendsMentions));
+  // Each lending name once (the most certain of its spans), with the pages it is found on in full.
+  const lenders = new Map<string, { span: Span; pages: Set<number> }>();
+  first.forEach((spans, page) => {
+    for (const span of spans.filter(lendsMentions)) {
+      const key = `${span.text}\u0000${span.staff ? 'staff' : ''}`;
+      const entry = lenders.get(key) ?? { span, pages: new Set<number>() };
+      entry.pages.add(page);
+      if (span.score > entry.span.score) entry.span = span;
+      lenders.set(key, entry);
+    }
+  });
+  const byPart = new Map<string, Set<{ span: Span; pages: Set<number> }>>();
+  for (const entry of lenders.values()) {
+    for (const part of tokenize(entry.span.text)) {
+      if (part.folded.length < 2) continue;
+      const entries = byPart.get(part.folded) ?? new Set();
+      entries.add(entry);
+      byPart.set(part.folded, entries);
+    }
+  }
   return pages.map((text, page) => {
-    const elsewhere = full.flatMap((spans, other) => (other === page ? [] : spans));
-    const words = new Set(tokenize(text).map((token) => token.folded));
-    const mentioned = elsewhere.some((name) =>
-      tokenize(name.text).some((part) => part.folded.length >= 2 && words.has(part.folded)),
-    );
-    const spans = mentioned
-      ? detect(text, { ...ctx, includeOwn: true, namesElsewhere: elsewhere })
-      : first[page]!;
+    // Names found in full only on other pages (one on this page already lends its parts here).
+    const elsewhere = new Set<Span>();
+    for (const token of tokenize(text)) {
+      for (const entry of byPart.get(token.folded) ?? []) {
+        if (!entry.pages.has(page)) elsewhere.add(entry.span);
+      }
+    }
+    const spans =
+      elsewhere.size > 0
+        ? detect(text, { ...ctx, includeOwn: true, namesElsewhere: [...elsewhere] })
+        : first[page]!;
     return ctx.includeOwn ? spans : spans.filter((s) => !s.own);
   });
 }
