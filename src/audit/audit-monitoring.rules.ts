@@ -20,8 +20,9 @@ export const PERSON_READ_ACTIONS = ['person.read', 'request.read'] as const;
  * judged only when no opening of that person's record by them falls on that day: reading 200 pages of a
  * document is one access, not 200, and the volume rule is not inflated by reviewing.
  *
- * Lists (`request.listed`, `document.listed`) and searches are not here: a list shows a name, a reference and a
- * due date so staff can pick work, and what a person told the agency is reached only by opening. Judging every
+ * Lists are not here (`request.listed`: queues and register searches; `document.listed`): a list shows a name,
+ * a reference and a due date so staff can pick work, and what a person told the agency is reached only by
+ * opening. (A search inside a request's documents, `document.searched`, shows their text: it is here.) Judging every
  * name in every queue or search page would flag each intake search for a common surname as dozens of
  * unexplained accesses. The list events still record who saw which requests and people, for an auditor.
  */
